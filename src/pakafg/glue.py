@@ -1,0 +1,31 @@
+"""Put numbers into the prose through myst-nb ``glue``, always formatted by :mod:`pakafg.fmt`.
+
+In a chapter::
+
+    glue_text("returns_total", fmt.compact(total))
+
+and in the Markdown: ``{glue:text}`returns_total```. The value is stored as a plain
+Python string, so the ``{glue:text}`` role shows it without quotes and nbval compares
+it exactly; a data edit that changes the number changes the text.
+"""
+
+from __future__ import annotations
+
+from myst_nb import glue as _myst_glue
+
+
+def glue_text(name: str, text: str) -> str:
+    """Glue an already-formatted string under ``name`` (not displayed in the cell)."""
+    if not isinstance(text, str):
+        raise TypeError(f"glue_text('{name}', ...) takes a formatted str, got {type(text).__name__}; "
+                        "format it with pakafg.fmt first")
+    _myst_glue(name, str(text), display=False)
+    return text
+
+
+def glue_figure(name: str, fig) -> None:
+    """Glue a matplotlib figure so a Markdown cell can place it with ``{glue:figure}``."""
+    import matplotlib.pyplot as plt
+
+    _myst_glue(name, fig, display=False)
+    plt.close(fig)

@@ -1,0 +1,40 @@
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from pakafg import fmt
+
+
+@pytest.mark.parametrize("value, expected", [(0, "0"), (999, "999"), (1234567, "1,234,567"), (2.5, "3"), (-1500, "-1,500")])
+def test_integer(value, expected):
+    assert fmt.integer(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [(758000, "758,000"), (1_723_481, "1.7 million"), (2_000_000, "2 million"), (1_158_538, "1.2 million"), (3.4e9, "3.4 billion")],
+)
+def test_compact(value, expected):
+    assert fmt.compact(value) == expected
+
+
+def test_missing_values_are_refused_not_printed():
+    for bad in (None, float("nan"), pd.NA):
+        with pytest.raises(ValueError):
+            fmt.integer(bad)
+
+
+def test_dates():
+    assert fmt.date(dt.date(2025, 10, 9)) == "9 October 2025"
+    assert fmt.month("2024-06-30") == "June 2024"
+    assert fmt.date_range("2025-10-18", "2025-10-19") == "18–19 October 2025"
+    assert fmt.date_range("2024-06-30", "2024-07-01") == "30 June – 1 July 2024"
+    assert fmt.date_range("2025-12-30", "2026-01-02") == "30 December 2025 – 2 January 2026"
+    assert fmt.date_range("2025-10-18", pd.NaT) == "18 October 2025"
+    assert fmt.as_of_line("2026-04-30") == "Data as of 30 April 2026."
+
+
+def test_percent_and_decimal():
+    assert fmt.percent(0.243) == "24%"
+    assert fmt.decimal(3.14159, 2) == "3.14"
