@@ -5,12 +5,16 @@
    to depend on every file in ``data/`` and in the helper package ``src/pakafg/``;
    Sphinx then re-reads (and, with ``execute_notebooks: force``, re-executes) each
    notebook whenever one of them changes, and only then.
-2. Print. For the LaTeX (PDF) builder, code cells and "download the data" links are
+2. As-of date. The PDF's title page carries the dataset's as-of date (from
+   data/datapackage.json) instead of the build date.
+3. Print. For the LaTeX (PDF) builder, code cells and "download the data" links are
    removed: the PDF reader gets the report, the person re-running gets the code.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
 
 from docutils import nodes
@@ -50,7 +54,22 @@ class RemoveCodeForPrint(SphinxPostTransform):
                     paragraph.parent.remove(paragraph)
 
 
+def as_of_text(srcdir: Path) -> str | None:
+    descriptor = srcdir / "data" / "datapackage.json"
+    if not descriptor.exists():
+        return None
+    as_of = dt.date.fromisoformat(json.loads(descriptor.read_text(encoding="utf-8"))["pakafg:as_of"])
+    return f"Data as of {as_of.day} {as_of:%B %Y}"
+
+
+def set_title_page_date(app, config) -> None:
+    text = as_of_text(Path(app.srcdir))
+    if text:
+        config.latex_elements = {**config.latex_elements, "date": text}
+
+
 def setup(app):
+    app.connect("config-inited", set_title_page_date)
     app.connect("source-read", note_data_dependencies)
     app.add_post_transform(RemoveCodeForPrint)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

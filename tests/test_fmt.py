@@ -38,3 +38,12 @@ def test_dates():
 def test_percent_and_decimal():
     assert fmt.percent(0.243) == "24%"
     assert fmt.decimal(3.14159, 2) == "3.14"
+
+
+def test_claim_figure_keeps_the_claimants_wording():
+    assert fmt.claim_figure(23) == "23"
+    assert fmt.claim_figure(None, 25, 30) == "25–30"
+    assert fmt.claim_figure(float("nan"), 200, None) == "at least 200"
+    assert fmt.claim_figure(pd.NA, None, 12) == "up to 12"
+    with pytest.raises(ValueError):
+        fmt.claim_figure(None, None, None)

@@ -76,3 +76,19 @@ def date_range(start, end=None) -> str:
 def as_of_line(as_of: dt.date | str) -> str:
     """'Data as of 30 April 2026.'"""
     return f"Data as of {date(as_of)}."
+
+
+def claim_figure(value=None, low=None, high=None) -> str:
+    """A claimed figure as its claimant put it: '23', '25–30', 'at least 200', 'up to 12'."""
+    def given(v):
+        return v is not None and not pd.isna(v)
+
+    if given(value):
+        return integer(value)
+    if given(low) and given(high):
+        return f"{integer(low)}–{integer(high)}"
+    if given(low):
+        return f"at least {integer(low)}"
+    if given(high):
+        return f"up to {integer(high)}"
+    raise ValueError("a claim needs value, value_low or value_high")

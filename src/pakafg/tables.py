@@ -90,7 +90,8 @@ class Table:
         lines = [f":::{{list-table}} {escape_markdown(self.caption)}", ":header-rows: 1", f":widths: {widths}"]
         if self.name:
             lines.append(f":name: {self.name}")
-        lines.append(":class: pakafg-table")
+        # longtable lets a table break across PDF pages instead of jumping to the next one.
+        lines.append(":class: longtable pakafg-table")
         lines.append("")
         for row in [self.columns] + self.cells:
             for position, (column, text) in enumerate(zip(self.columns, row)):
