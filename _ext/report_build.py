@@ -63,9 +63,10 @@ def as_of_text(srcdir: Path) -> str | None:
 
 
 def set_title_page_date(app, config) -> None:
+    # Sphinx prints `today` under the title in the PDF; make it the data's as-of date.
     text = as_of_text(Path(app.srcdir))
     if text:
-        config.latex_elements = {**config.latex_elements, "date": text}
+        config.today = text
 
 
 def setup(app):

@@ -33,6 +33,7 @@ def test_dates():
     assert fmt.date_range("2025-12-30", "2026-01-02") == "30 December 2025 – 2 January 2026"
     assert fmt.date_range("2025-10-18", pd.NaT) == "18 October 2025"
     assert fmt.as_of_line("2026-04-30") == "Data as of 30 April 2026."
+    assert fmt.short_date("2026-02-27") == "27 Feb 2026"
 
 
 def test_percent_and_decimal():

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import fmt
 from .tables import escape_markdown
 
 
-def short_date(value) -> str:
-    if value is None or pd.isna(value):
-        return "undated"
-    day = pd.Timestamp(value)
-    return f"{day.day} {day:%b %Y}"
+def _citation_date(value) -> str:
+    return "undated" if value is None or pd.isna(value) else fmt.short_date(value)
 
 
 def source_link(sources: pd.DataFrame, source_id: str) -> str:
@@ -20,7 +18,7 @@ def source_link(sources: pd.DataFrame, source_id: str) -> str:
     if source_id not in indexed.index:
         raise KeyError(f"unknown source id '{source_id}'")
     row = indexed.loc[source_id]
-    label = escape_markdown(f"{row['publisher']}, {short_date(row['published'])}")
+    label = escape_markdown(f"{row['publisher']}, {_citation_date(row['published'])}")
     return f"[{label}]({row['url']})"
 
 

@@ -92,3 +92,11 @@ def claim_figure(value=None, low=None, high=None) -> str:
     if given(high):
         return f"up to {integer(high)}"
     raise ValueError("a claim needs value, value_low or value_high")
+
+
+def short_date(value) -> str:
+    """A compact date for tables: '27 Feb 2026'."""
+    if value is None or value is pd.NaT or pd.isna(value):
+        raise ValueError("cannot format a missing date")
+    day = pd.Timestamp(value)
+    return f"{day.day} {day:%b %Y}"

@@ -1,0 +1,173 @@
+"""Selections and summaries behind the border-conflict chapter.
+
+Kept here, with tests, so the chapter's code cells stay short and each rule is stated once:
+which events count as violence and who is said to have acted, how competing casualty claims
+are grouped for side-by-side display, and how crossing closures add up to days closed.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import fmt
+
+# Event types the chapter treats as violence, and how a reader should read each.
+VIOLENCE_LABELS = {
+    "air_strike": "Air or drone strike in Afghanistan attributed to Pakistan",
+    "clash": "Clash between the two states' forces",
+    "militant_attack": "Militant attack in Pakistan",
+}
+
+# Which side acted, by event type. Every air strike in the dataset is one that Afghan
+# authorities or witnesses attribute to Pakistan (Pakistan denies some); clashes are
+# exchanges of fire whose start each side blames on the other; militant attacks are
+# carried out by armed groups (the TTP and others).
+ACTING_SIDE = {"air_strike": "Pakistan", "clash": "Both forces", "militant_attack": "Militant groups"}
+
+# Claim subjects grouped into the rows a reader compares, and the label each row gets.
+SUBJECT_GROUPS = {
+    "pakistani_soldiers": "Pakistani security forces killed",
+    "pakistani_security_forces": "Pakistani security forces killed",
+    "pakistani_security_personnel": "Pakistani security forces killed",
+    "afghan_taliban_fighters": "Afghan forces and allied fighters killed",
+    "afghan_taliban_and_affiliated_militants": "Afghan forces and allied fighters killed",
+    "afghan_taliban_and_ttp_fighters": "Afghan forces and allied fighters killed",
+    "civilians_afghanistan": "Civilians killed in Afghanistan",
+}
+KILLED_METRICS = ("killed", "militants_killed")
+
+SIDE_LABELS = {
+    "pakistan": "Pakistan (government, military)",
+    "afghanistan": "Afghanistan (Taliban authorities)",
+    "un": "United Nations",
+    "independent": "Independent count",
+    "mediator": "Mediator",
+    "ttp": "TTP",
+    "other": "Other",
+}
+SIDE_COLOUR_GROUP = {"pakistan": "Pakistan", "afghanistan": "Afghanistan", "un": "UN", "independent": "Independent",
+                     "mediator": "Mediators", "ttp": "TTP", "other": "Other"}
+
+
+def violence_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Clashes, strikes and militant attacks, with a plain-language type and the acting side."""
+    selected = events[events["event_type"].isin(list(VIOLENCE_LABELS))].copy()
+    selected["kind"] = selected["event_type"].map(VIOLENCE_LABELS)
+    selected["acting_side"] = selected["event_type"].map(ACTING_SIDE)
+    columns = ["event_id", "date_start", "date_end", "event_type", "kind", "acting_side", "place", "place_id", "title", "source_ids"]
+    return selected[columns].sort_values(["date_start", "event_id"]).reset_index(drop=True)
+
+
+def plotted_value(row) -> float:
+    """Where a claim sits on an axis: its stated value, else its lower bound, else its upper bound."""
+    for column in ("value", "value_low", "value_high"):
+        if pd.notna(row[column]):
+            return float(row[column])
+    raise ValueError(f"claim {row.get('claim_id')} has no figure")
+
+
+def episode_claims(claims: pd.DataFrame, episodes: dict[str, list[str]]) -> pd.DataFrame:
+    """Every 'killed' claim about the grouped subjects for each episode, one row per claim.
+
+    ``episodes`` maps a reader-facing episode label to the event ids it covers. Claims are
+    never combined: each keeps its claimant, side, date and wording (``figure``).
+    """
+    rows = []
+    for episode, event_ids in episodes.items():
+        chosen = claims[
+            claims["event_id"].isin(event_ids)
+            & claims["metric"].isin(KILLED_METRICS)
+            & claims["subject"].isin(list(SUBJECT_GROUPS))
+        ]
+        for _, claim in chosen.iterrows():
+            rows.append(
+                {
+                    "episode": episode,
+                    "what": SUBJECT_GROUPS[claim["subject"]],
+                    "claimant": claim["claimant"],
+                    "side": claim["claimant_side"],
+                    "figure": fmt.claim_figure(claim["value"], claim["value_low"], claim["value_high"]),
+                    "plotted": plotted_value(claim),
+                    "as_of": claim["as_of"],
+                    "claim_id": claim["claim_id"],
+                    "source_id": claim["source_id"],
+                }
+            )
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        raise ValueError("no claims matched the episodes given")
+    return frame.sort_values(["episode", "what", "side", "as_of", "plotted"]).reset_index(drop=True)
+
+
+def closure_spans(closures: pd.DataFrame, as_of) -> pd.DataFrame:
+    """Each closure with its status, the last day it is known to have lasted, and its scope.
+
+    * reopened: has an end date; known to have lasted until then.
+    * still closed: no end date but a ``last_reported_closed`` date; known to have lasted
+      until that date. What happened between then and the as-of date is not reported.
+    * end not reported: neither; only its first day is known, so no length is invented.
+
+    ``partial`` marks closures limited in scope (the crossing names the scope in brackets,
+    e.g. "(pedestrian movement)"), which are not counted as days closed.
+    """
+    spans = closures.copy()
+    still = spans["end"].isna() & spans["last_reported_closed"].notna()
+    unknown = spans["end"].isna() & spans["last_reported_closed"].isna()
+    spans["status"] = "reopened"
+    spans.loc[still, "status"] = "still closed"
+    spans.loc[unknown, "status"] = "end not reported"
+    spans["known_until"] = spans["end"]
+    spans.loc[still, "known_until"] = spans.loc[still, "last_reported_closed"]
+    spans.loc[unknown, "known_until"] = spans.loc[unknown, "start"]
+    spans["partial"] = spans["crossing"].str.contains(r"\(", regex=True)
+    spans["as_of"] = pd.Timestamp(as_of)
+    return spans
+
+
+def days_closed_by_year(spans: pd.DataFrame) -> pd.DataFrame:
+    """Days each crossing is known to have been fully closed in each year, overlaps counted once.
+
+    Closures whose end was not reported and partial closures are left out; a closure that
+    is still open counts up to the last date a source reported it closed.
+    """
+    known = spans[(spans["status"] != "end not reported") & ~spans["partial"]]
+    days = []
+    for place_id, group in known.groupby("place_id"):
+        covered = set()
+        for _, row in group.iterrows():
+            covered.update(pd.date_range(row["start"], row["known_until"], freq="D"))
+        for day in covered:
+            days.append({"place_id": place_id, "year": day.year})
+    counted = pd.DataFrame(days, columns=["place_id", "year"])
+    return counted.groupby(["place_id", "year"]).size().rename("days_closed").reset_index()
+
+
+def latest_per_claimant(frame: pd.DataFrame) -> pd.DataFrame:
+    """For a chart: each claimant's latest figure per episode and row (a running tally shows once)."""
+    ordered = frame.sort_values(["as_of", "plotted"])
+    return ordered.groupby(["episode", "what", "claimant"], as_index=False).last()
+
+
+VINTAGE_PREFERENCE = ["annual_report", "later_revision", "press_variant"]
+
+
+def annual_series(militancy: pd.DataFrame, region: str = "Pakistan") -> pd.DataFrame:
+    """One figure per producer, metric and calendar year, never mixing producers.
+
+    Only full calendar years count. Within a producer's year, the figure from its own report
+    for that year wins; a later restatement is used only where that report was not found, and
+    a press rendering only where neither was. Interim and part-year figures are left out.
+    """
+    full_year = (
+        (militancy["period_start"].dt.strftime("%m-%d") == "01-01")
+        & (militancy["period_end"].dt.strftime("%m-%d") == "12-31")
+        & (militancy["period_start"].dt.year == militancy["period_end"].dt.year)
+        & (militancy["region"] == region)
+        & militancy["vintage"].isin(VINTAGE_PREFERENCE)
+    )
+    rows = militancy[full_year].assign(
+        year=lambda f: f["period_start"].dt.year,
+        rank=lambda f: f["vintage"].map(VINTAGE_PREFERENCE.index),
+    )
+    best = rows.sort_values(["producer", "metric", "year", "rank"]).groupby(["producer", "metric", "year"], as_index=False).first()
+    return best[["producer", "metric", "year", "value", "vintage", "definition", "source_id"]]

@@ -1,0 +1,93 @@
+import pandas as pd
+import pytest
+
+from pakafg import conflict
+
+
+def claims():
+    return pd.DataFrame({
+        "claim_id": ["A", "B", "C", "D"],
+        "event_id": ["E1", "E1", "E1", "E2"],
+        "metric": ["killed", "killed", "militants_killed", "injured"],
+        "subject": ["pakistani_soldiers", "pakistani_soldiers", "afghan_taliban_and_ttp_fighters", "pakistani_soldiers"],
+        "value": [23, 58, None, 5], "value_low": [None, None, 200, None], "value_high": [None, None, None, None],
+        "claimant": ["ISPR", "Mujahid", "ISPR", "ISPR"], "claimant_side": ["pakistan", "afghanistan", "pakistan", "pakistan"],
+        "as_of": pd.to_datetime(["2025-10-12"] * 4), "source_id": ["s1", "s2", "s3", "s4"],
+    }).astype({"value": "Float64", "value_low": "Float64", "value_high": "Float64"})
+
+
+def test_competing_claims_stay_separate_rows_with_their_wording():
+    frame = conflict.episode_claims(claims(), {"October 2025": ["E1"]})
+    assert len(frame) == 3
+    soldiers = frame[frame["what"] == "Pakistani security forces killed"]
+    assert sorted(soldiers["figure"]) == ["23", "58"]
+    fighters = frame[frame["what"] == "Afghan forces and allied fighters killed"].iloc[0]
+    assert fighters["figure"] == "at least 200" and fighters["plotted"] == 200
+
+
+def test_injuries_and_other_events_are_not_mixed_in():
+    frame = conflict.episode_claims(claims(), {"October 2025": ["E1"]})
+    assert "D" not in set(frame["claim_id"])
+
+
+def test_no_matching_claims_is_an_error():
+    with pytest.raises(ValueError):
+        conflict.episode_claims(claims(), {"Nothing": ["E9"]})
+
+
+def test_violence_events_label_the_acting_side():
+    events = pd.DataFrame({
+        "event_id": ["a", "b", "c", "d"], "date_start": pd.to_datetime(["2025-10-09", "2025-10-11", "2025-11-11", "2025-10-18"]),
+        "date_end": pd.NaT, "event_type": ["air_strike", "clash", "militant_attack", "talks"], "place": "", "place_id": "",
+        "title": "", "source_ids": "s",
+    })
+    frame = conflict.violence_events(events)
+    assert list(frame["acting_side"]) == ["Pakistan", "Both forces", "Militant groups"]
+
+
+def closures():
+    return pd.DataFrame({
+        "closure_id": ["C1", "C2", "C3", "C4", "C5"], "place_id": ["torkham", "torkham", "ghulam-khan", "torkham", "chaman"],
+        "crossing": ["Torkham", "Torkham", "Ghulam Khan", "Torkham", "Chaman (pedestrian movement)"],
+        "start": pd.to_datetime(["2025-02-21", "2025-03-01", "2024-09-19", "2025-12-30", "2025-05-01"]),
+        "end": pd.to_datetime(["2025-03-19", "2025-03-05", None, None, "2025-05-10"]),
+        "last_reported_closed": pd.to_datetime([None, None, None, "2026-01-02", None]),
+    })
+
+
+def test_closure_status_and_known_length():
+    spans = conflict.closure_spans(closures(), "2026-04-08").set_index("closure_id")
+    assert spans.loc["C1", "status"] == "reopened"
+    assert spans.loc["C3", "status"] == "end not reported" and spans.loc["C3", "known_until"] == pd.Timestamp("2024-09-19")
+    assert spans.loc["C4", "status"] == "still closed" and spans.loc["C4", "known_until"] == pd.Timestamp("2026-01-02")
+    assert spans.loc["C5", "partial"] and not spans.loc["C1", "partial"]
+
+
+def test_days_closed_count_overlaps_once_and_skip_unknown_and_partial():
+    days = conflict.days_closed_by_year(conflict.closure_spans(closures(), "2026-04-08"))
+    torkham = days[days["place_id"] == "torkham"].set_index("year")["days_closed"]
+    assert torkham[2025] == 27 + 2   # 21 Feb–19 Mar inclusive, plus 30–31 Dec; 1–5 Mar inside the first
+    assert torkham[2026] == 2        # counted only to the last report of closure, not to the as-of date
+    assert "ghulam-khan" not in set(days["place_id"]) and "chaman" not in set(days["place_id"])
+
+
+def test_latest_per_claimant_keeps_a_running_tally_once():
+    frame = pd.DataFrame({"episode": ["E"] * 3, "what": ["w"] * 3, "claimant": ["Tarar", "Tarar", "UNAMA"],
+                          "as_of": pd.to_datetime(["2026-02-27", "2026-03-11", "2026-03-05"]), "plotted": [133.0, 641.0, 56.0]})
+    latest = conflict.latest_per_claimant(frame).set_index("claimant")
+    assert latest.loc["Tarar", "plotted"] == 641 and latest.loc["UNAMA", "plotted"] == 56
+
+
+def test_annual_series_prefers_the_producers_own_report_and_skips_interim():
+    militancy = pd.DataFrame({
+        "period_start": pd.to_datetime(["2024-01-01", "2024-01-01", "2025-01-01", "2026-01-01", "2023-01-01"]),
+        "period_end": pd.to_datetime(["2024-12-31", "2024-12-31", "2025-12-31", "2026-01-31", "2023-12-31"]),
+        "producer": ["PICSS", "PICSS", "PICSS", "PICSS", "CRSS"], "metric": ["attacks"] * 4 + ["fatalities_all"],
+        "region": ["Pakistan"] * 5, "value": [908, 905, 1063, 87, 1533],
+        "vintage": ["later_revision", "annual_report", "annual_report", "interim", "later_revision"],
+        "definition": ["d"] * 5, "source_id": ["s2", "s1", "s3", "s4", "s5"],
+    })
+    series = conflict.annual_series(militancy).set_index(["producer", "year"])
+    assert series.loc[("PICSS", 2024), "value"] == 905
+    assert ("PICSS", 2026) not in series.index
+    assert series.loc[("CRSS", 2023), "value"] == 1533   # a restatement stands in when the report is missing
