@@ -39,10 +39,12 @@ def test_violence_events_label_the_acting_side():
     events = pd.DataFrame({
         "event_id": ["a", "b", "c", "d"], "date_start": pd.to_datetime(["2025-10-09", "2025-10-11", "2025-11-11", "2025-10-18"]),
         "date_end": pd.NaT, "event_type": ["air_strike", "clash", "militant_attack", "talks"], "place": "", "place_id": "",
-        "title": "", "source_ids": "s",
+        "actors": ["PAK;AFG", "AFG;PAK", "OTHER;TTP;PAK", "PAK;AFG"], "title": "", "source_ids": "s",
     })
     frame = conflict.violence_events(events)
-    assert list(frame["acting_side"]) == ["Pakistan", "Both forces", "Militant groups"]
+    assert list(frame["acting_side"]) == ["Pakistan", "Both forces", "TTP"]
+    assert conflict.acting_side("militant_attack", "BLA;PAK") == "Other militant groups"
+    assert set(conflict.ACTING_COLOURS) >= set(frame["acting_side"])
 
 
 def closures():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import fmt
+from . import charts, fmt
 
 # Event types the chapter treats as violence, and how a reader should read each.
 VIOLENCE_LABELS = {
@@ -18,11 +18,28 @@ VIOLENCE_LABELS = {
     "militant_attack": "Militant attack in Pakistan",
 }
 
-# Which side acted, by event type. Every air strike in the dataset is one that Afghan
-# authorities or witnesses attribute to Pakistan (Pakistan denies some); clashes are
-# exchanges of fire whose start each side blames on the other; militant attacks are
-# carried out by armed groups (the TTP and others).
-ACTING_SIDE = {"air_strike": "Pakistan", "clash": "Both forces", "militant_attack": "Militant groups"}
+# Who acted. Every air strike in the dataset is one that Afghan authorities or witnesses
+# attribute to Pakistan (Pakistan denies some). Clashes are exchanges of fire whose start
+# each side blames on the other, so no aggressor is coded. Militant attacks are credited
+# to the TTP where the TTP (or a faction Pakistan treats as part of it) is among the actors.
+ACTING_COLOURS = {
+    "Pakistan": charts.colour_for("Pakistan"),
+    "Both forces": charts.OKABE_ITO["black"],
+    "TTP": charts.colour_for("TTP"),
+    "Other militant groups": charts.colour_for("Other"),
+}
+
+
+def acting_side(event_type: str, actors: str) -> str:
+    """Who acted in a violent event, by the rule above (one of ACTING_COLOURS)."""
+    codes = {c.strip() for c in str(actors).split(";") if c.strip()}
+    if event_type == "air_strike":
+        return "Pakistan"
+    if event_type == "clash":
+        return "Both forces"
+    if event_type == "militant_attack":
+        return "TTP" if "TTP" in codes else "Other militant groups"
+    raise ValueError(f"'{event_type}' is not a violent event type")
 
 # Claim subjects grouped into the rows a reader compares, and the label each row gets.
 SUBJECT_GROUPS = {
@@ -53,7 +70,7 @@ def violence_events(events: pd.DataFrame) -> pd.DataFrame:
     """Clashes, strikes and militant attacks, with a plain-language type and the acting side."""
     selected = events[events["event_type"].isin(list(VIOLENCE_LABELS))].copy()
     selected["kind"] = selected["event_type"].map(VIOLENCE_LABELS)
-    selected["acting_side"] = selected["event_type"].map(ACTING_SIDE)
+    selected["acting_side"] = [acting_side(t, a) for t, a in zip(selected["event_type"], selected["actors"])]
     columns = ["event_id", "date_start", "date_end", "event_type", "kind", "acting_side", "place", "place_id", "title", "source_ids"]
     return selected[columns].sort_values(["date_start", "event_id"]).reset_index(drop=True)
 

@@ -1,0 +1,145 @@
+"""Helpers for the talks chapter: rounds, commitments and the violence around them.
+
+* :func:`short_label` and :func:`short_text` shorten the long curated cells for tables.
+* :func:`violence_frame` selects clashes, air strikes and militant attacks as a timeline frame.
+* :func:`rounds_frame` gives each round a last day and a short label.
+* :func:`violence_around_rounds` counts fighting in the N days before and after each round.
+* :func:`ordered_counts` counts a categorical column in a fixed order, keeping zeros.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import conflict
+
+VIOLENCE_TYPES = ("air_strike", "clash", "militant_attack")
+
+TYPE_LABELS = {
+    "air_strike": "Air and drone strikes",
+    "clash": "Clashes between the two forces",
+    "militant_attack": "Militant attacks in Pakistan",
+}
+
+TRACK_LABELS = {
+    "un_doha_process": "UN Doha process",
+    "bilateral_peace_track": "Bilateral peace track",
+    "regional_format": "Regional format",
+}
+
+# Short names for chart labels; any round not listed falls back to its name before " (".
+ROUND_LABELS = {
+    "UN-1": "Doha I",
+    "UN-2": "Doha II",
+    "UN-3": "Doha III",
+    "PT-1": "Doha",
+    "PT-2": "Istanbul I",
+    "PT-3": "Istanbul II",
+    "PT-4": "Riyadh",
+    "PT-5": "Tehran",
+    "PT-6": "Eid pause",
+    "PT-7": "Urumqi",
+}
+
+STATUS_ORDER = ("kept", "partly_kept", "pending", "unclear", "broken")
+STATUS_LABELS = {
+    "kept": "Kept",
+    "partly_kept": "Partly kept",
+    "pending": "Pending",
+    "unclear": "Unclear",
+    "broken": "Broken",
+}
+VERDICT_ORDER = ("confirmed", "corrected", "unverifiable")
+
+def short_label(round_id: str, name: str) -> str:
+    """'Istanbul I' for PT-2; otherwise the round's name without its bracketed gloss."""
+    if round_id in ROUND_LABELS:
+        return ROUND_LABELS[round_id]
+    return str(name).split(" (")[0].strip()
+
+
+def short_text(text: str, limit: int = 60) -> str:
+    """A table-sized version of a curated cell.
+
+    Drops a bracketed gloss (' (with ...)'), turns ';' lists into ', ' lists, and if the
+    rest is still longer than ``limit`` keeps only its first clause (up to ';' or '. ').
+    """
+    text = str(text).split(" (")[0].strip()
+    if len(text) > limit:
+        for stop in (";", ". "):
+            if stop in text:
+                text = text.split(stop)[0].strip()
+                break
+    text = text.rstrip(".")
+    return ", ".join(part.strip() for part in text.split(";") if part.strip())
+
+
+def violence_frame(events: pd.DataFrame, start=None, end=None) -> pd.DataFrame:
+    """Clashes, air strikes and militant attacks as a timeline frame.
+
+    Who acted follows the report's one rule (:func:`pakafg.conflict.acting_side`).
+    Columns: event_id, date_start, date_end (the start date for one-day events),
+    event_type, type_label, side, title. Optional ``start``/``end`` keep events that
+    overlap the period. Sorted by date, then id.
+    """
+    frame = conflict.violence_events(events).rename(columns={"acting_side": "side"})
+    frame["date_end"] = frame["date_end"].fillna(frame["date_start"])
+    if start is not None:
+        frame = frame[frame["date_end"] >= pd.Timestamp(start)]
+    if end is not None:
+        frame = frame[frame["date_start"] <= pd.Timestamp(end)]
+    frame["type_label"] = frame["event_type"].map(TYPE_LABELS)
+    columns = ["event_id", "date_start", "date_end", "event_type", "type_label", "side", "title"]
+    return frame[columns].reset_index(drop=True)
+
+
+def rounds_frame(rounds: pd.DataFrame) -> pd.DataFrame:
+    """Rounds sorted by date, with date_end filled for one-day rounds and a short label."""
+    frame = rounds.copy()
+    frame["date_end"] = frame["date_end"].fillna(frame["date_start"])
+    frame["label"] = [short_label(r, n) for r, n in zip(frame["round_id"], frame["name"])]
+    frame["track_label"] = frame["track"].map(TRACK_LABELS)
+    return frame.sort_values(["date_start", "round_id"]).reset_index(drop=True)
+
+
+def violence_around_rounds(rounds: pd.DataFrame, violence: pd.DataFrame, days: int, as_of) -> pd.DataFrame:
+    """Count fighting events in the ``days`` days before each round began and after it ended.
+
+    An event counts 'before' if it started in [start - days, start - 1] and 'after' if it
+    started in [end + 1, end + days]; events during the round are counted apart. State
+    violence is air strikes plus clashes; militant attacks are counted separately. The
+    'after' window is cut at ``as_of``: ``days_after_observed`` says how many days it holds.
+    """
+    if days < 1:
+        raise ValueError("days must be at least 1")
+    as_of = pd.Timestamp(as_of)
+    state = violence["event_type"].isin(["air_strike", "clash"])
+    rows = []
+    for _, r in rounds_frame(rounds).iterrows():
+        start, end = r["date_start"], r["date_end"]
+        window = pd.Timedelta(days=days)
+        before = (violence["date_start"] >= start - window) & (violence["date_start"] < start)
+        during = (violence["date_start"] >= start) & (violence["date_start"] <= end)
+        after = (violence["date_start"] > end) & (violence["date_start"] <= end + window)
+        rows.append({
+            "round_id": r["round_id"],
+            "label": r["label"],
+            "date_start": start,
+            "date_end": end,
+            "state_before": int((before & state).sum()),
+            "state_during": int((during & state).sum()),
+            "state_after": int((after & state).sum()),
+            "militant_before": int((before & ~state).sum()),
+            "militant_during": int((during & ~state).sum()),
+            "militant_after": int((after & ~state).sum()),
+            "days_after_observed": int(max(0, min(days, (as_of - end).days))),
+        })
+    return pd.DataFrame(rows)
+
+
+def ordered_counts(values: pd.Series, order) -> pd.Series:
+    """Counts of each category in ``order`` (zeros kept); unknown categories raise."""
+    unknown = set(values.dropna()) - set(order)
+    if unknown:
+        raise ValueError(f"categories not in the expected order list: {sorted(unknown)}")
+    return values.value_counts().reindex(list(order), fill_value=0).astype(int)
