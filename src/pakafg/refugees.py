@@ -1,0 +1,248 @@
+"""Helpers for the chapter on Afghans in Pakistan and the returns.
+
+Each function selects or reshapes rows of the dataset without changing any figure:
+
+* :func:`unhcr_stock`: UNHCR's end-year counts by category, one column per category.
+* :func:`producer_group`: which kind of counter a returns producer is.
+* :func:`cumulative_returns`: cumulative counts of all returns since the IFRP began,
+  one series per producer group (never joined across groups).
+* :func:`per_day`: per-period counts as an average per day, so weeks and quarters compare.
+* :func:`removals_by_year`: deportations and arrests over a calendar year or most of one.
+* :func:`ifrp_timeline`: the plan's policy decisions and deadlines, numbered, on lanes.
+* :func:`border_crisis_dates`: when the crossings closed in October 2025 and when Torkham
+  reopened for returnees.
+* :func:`plot_value` and :func:`latest_per_side`: how a contested estimate is drawn or chosen.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# UNHCR's stock categories, in the order they are stacked; returned_refugees is a flow.
+STOCK_CATEGORIES = ["refugees", "asylum_seekers", "others_of_concern", "other_in_need_of_protection"]
+CATEGORY_LABELS = {
+    "refugees": "Refugees",
+    "asylum_seekers": "Asylum-seekers",
+    "others_of_concern": "Others of concern",
+    "other_in_need_of_protection": "Other people in need of international protection",
+    "returned_refugees": "Returned refugees (during the year)",
+}
+
+STATUS_LABELS = {
+    "por_holders": "PoR card holders",
+    "acc_holders": "ACC holders",
+    "undocumented": "Undocumented",
+    "total_afghans": "All Afghans",
+    "arrivals_since_aug_2021": "Arrived since August 2021",
+    "other": "Other groups",
+}
+
+SIDE_LABELS = {
+    "pakistan": "Pakistan government",
+    "afghanistan": "Afghan (Taliban) authorities",
+    "un": "UN agencies",
+    "independent": "Press",
+    "other": "Other (EU agency)",
+}
+SIDE_COLOURS = {"pakistan": "PAK", "afghanistan": "AFG", "un": "UN", "independent": "Independent",
+                "other": "Other"}
+
+# Producer groups of returns counts, with the house colour group of each.
+GROUP_COLOURS = {
+    "UN agencies": "UN",
+    "Pakistan government": "PAK",
+    "Afghan (Taliban) authorities": "AFG",
+    "Press reports": "Independent",
+}
+_UN_PRODUCERS = ("UNHCR", "IOM", "OCHA", "UN ")
+
+
+def producer_group(producer: str) -> str:
+    """The kind of counter behind a returns figure: UN agencies, Pakistan, Kabul, or the press."""
+    text = str(producer).strip()
+    if text.startswith("Pakistan"):
+        return "Pakistan government"
+    if text.startswith("Taliban") or text.startswith("Afghan"):
+        return "Afghan (Taliban) authorities"
+    if text.startswith(_UN_PRODUCERS) or text == "UN":
+        return "UN agencies"
+    return "Press reports"
+
+
+def unhcr_stock(population: pd.DataFrame) -> pd.DataFrame:
+    """UNHCR end-year counts: one row per year, one column per stock category, and their total.
+
+    A category UNHCR did not report in a year (other_in_need_of_protection before 2025) is 0.
+    """
+    stock = population[population["category"].isin(STOCK_CATEGORIES)]
+    wide = (stock.pivot(index="year", columns="category", values="value")
+            .reindex(columns=STOCK_CATEGORIES).fillna(0).astype("int64"))
+    wide["total"] = wide[STOCK_CATEGORIES].sum(axis=1)
+    wide.index = wide.index.astype("int64")
+    return wide
+
+
+def cumulative_returns(
+    returns: pd.DataFrame,
+    start_from: str = "2023-09-15",
+    start_to: str = "2023-11-01",
+    exclude: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """Cumulative counts of all returns whose counting began with the IFRP.
+
+    Keeps rows with ``measure == 'cumulative'`` and ``population == 'all_returnees'`` whose
+    ``period_start`` lies between ``start_from`` and ``start_to`` (the producers start on
+    15 Sept, 1 Oct, 3 Oct or 1 Nov 2023), minus the ``exclude`` ids (id -> reason; e.g. a
+    count at one crossing only). Adds ``group`` and sorts by group then period end.
+    """
+    exclude = exclude or {}
+    rows = returns[
+        (returns["measure"] == "cumulative")
+        & (returns["population"] == "all_returnees")
+        & (returns["period_start"] >= pd.Timestamp(start_from))
+        & (returns["period_start"] <= pd.Timestamp(start_to))
+        & ~returns["return_id"].isin(list(exclude))
+    ].copy()
+    rows["group"] = rows["producer"].map(producer_group)
+    return rows.sort_values(["group", "period_end", "return_id"]).reset_index(drop=True)
+
+
+def latest_by_group(cumulative: pd.DataFrame) -> pd.DataFrame:
+    """The most recent row of each producer group (ties: the higher return_id)."""
+    ordered = cumulative.sort_values(["group", "period_end", "return_id"])
+    return ordered.groupby("group", sort=True).tail(1).reset_index(drop=True)
+
+
+def per_day(returns: pd.DataFrame, population: str = "all_returnees") -> pd.DataFrame:
+    """Per-period counts of ``population`` with ``days`` (inclusive) and ``per_day`` averages."""
+    rows = returns[(returns["measure"] == "per_period") & (returns["population"] == population)].copy()
+    rows["days"] = (rows["period_end"] - rows["period_start"]).dt.days + 1
+    rows["per_day"] = rows["value"].astype("float64") / rows["days"]
+    rows["group"] = rows["producer"].map(producer_group)
+    return rows.sort_values(["period_start", "return_id"]).reset_index(drop=True)
+
+
+def removals_by_year(returns: pd.DataFrame, min_days: int = 180) -> pd.DataFrame:
+    """Deportations and arrests counted over one calendar year, or at least ``min_days`` of one."""
+    rows = returns[returns["population"].isin(["deportees", "arrested_detained"])].copy()
+    same_year = rows["period_start"].dt.year == rows["period_end"].dt.year
+    rows["days"] = (rows["period_end"] - rows["period_start"]).dt.days + 1
+    rows = rows[same_year & (rows["days"] >= min_days)].copy()
+    rows["year"] = rows["period_start"].dt.year
+    return rows.sort_values(["population", "year", "period_end", "return_id"]).reset_index(drop=True)
+
+
+IFRP_LANES = ["Phase 1: undocumented", "Phase 2: ACC holders", "PoR cards and phase 3", "Refugee camps"]
+
+
+def ifrp_lane(title: str) -> str:
+    """Which strand of the plan an event belongs to, read from its title."""
+    text = str(title)
+    lowered = text.lower()
+    if "camp" in lowered:
+        return "Refugee camps"
+    if "PoR" in text or "phase 3" in lowered:
+        return "PoR cards and phase 3"
+    if "ACC" in text or "phase 2" in lowered or "phase-2" in lowered or "twin cities" in lowered:
+        return "Phase 2: ACC holders"
+    return "Phase 1: undocumented"
+
+
+def ifrp_timeline(events: pd.DataFrame, types=("policy", "deadline")) -> pd.DataFrame:
+    """Refugee-theme events of the given types, in date order, numbered from 1, with a lane."""
+    rows = events[(events["theme"] == "refugees") & events["event_type"].isin(list(types))].copy()
+    rows = rows.sort_values(["date_start", "event_id"]).reset_index(drop=True)
+    rows.insert(0, "number", range(1, len(rows) + 1))
+    rows["lane"] = rows["title"].map(ifrp_lane)
+    return rows
+
+
+def border_crisis_dates(closures: pd.DataFrame, events: pd.DataFrame, crossing: str = "torkham",
+                        after: str = "2025-10-01") -> tuple[pd.Timestamp, pd.Timestamp | None]:
+    """First day ``crossing`` closed on or after ``after``, and the first reopening event after it."""
+    closed = closures[(closures["place_id"] == crossing) & (closures["start"] >= pd.Timestamp(after))]
+    if closed.empty:
+        raise ValueError(f"no closure of {crossing} on or after {after}")
+    start = closed["start"].min()
+    reopened = events[(events["event_type"] == "crossing_reopening") & (events["place_id"] == crossing)
+                      & (events["date_start"] > start)]
+    return start, (reopened["date_start"].min() if not reopened.empty else None)
+
+
+def plot_value(value=None, low=None, high=None) -> tuple[float, str]:
+    """The number to draw for a figure as worded, and what kind of figure it is.
+
+    'exact' for a single value, 'at_least' for a lower bound, 'up_to' for an upper bound,
+    'range' for a range (drawn at its lower end, so the chart never overstates a claim).
+    """
+    def given(v):
+        return v is not None and not pd.isna(v)
+
+    if given(value):
+        return float(value), "exact"
+    if given(low) and given(high):
+        return float(low), "range"
+    if given(low):
+        return float(low), "at_least"
+    if given(high):
+        return float(high), "up_to"
+    raise ValueError("a figure needs value, value_low or value_high")
+
+
+def latest_per_side(estimates: pd.DataFrame, statuses) -> pd.DataFrame:
+    """For each status and claimant side, the most recent estimate (ties: the higher id).
+
+    Never merges: every row kept is one claimant's own figure, as worded.
+    """
+    rows = estimates[estimates["status"].isin(list(statuses))].copy()
+    rows["status"] = pd.Categorical(rows["status"].astype(str), categories=list(statuses), ordered=True)
+    rows = rows.sort_values(["status", "claimant_side", "as_of", "estimate_id"])
+    latest = rows.groupby(["status", "claimant_side"], observed=True, sort=True).tail(1)
+    latest = latest.sort_values(["status", "as_of", "estimate_id"]).reset_index(drop=True)
+    latest["status"] = latest["status"].astype(str)
+    return latest
+
+
+_QUALIFIER_WORDS = {"exact": "", "about": "about ", "more_than": "more than ", "at_least": "at least "}
+
+
+def worded(value, qualifier: str = "exact", compact: bool = False) -> str:
+    """A returns figure as its producer worded it: 'more than 1,820,000', 'about 1.6 million'."""
+    from . import fmt
+
+    if qualifier not in _QUALIFIER_WORDS:
+        raise ValueError(f"unknown qualifier '{qualifier}'")
+    number = fmt.compact(value) if compact else fmt.integer(value)
+    return _QUALIFIER_WORDS[qualifier] + number
+
+
+def spread_labels(dates, min_gap_days: int = 30) -> list[pd.Timestamp]:
+    """Label positions for dated markers on one line: each at its date, pushed right of the previous
+    label by at least ``min_gap_days`` so that numbers never overlap (dates in ascending order)."""
+    placed: list[pd.Timestamp] = []
+    gap = pd.Timedelta(days=min_gap_days)
+    for day in pd.to_datetime(pd.Series(list(dates))):
+        position = day if not placed else max(day, placed[-1] + gap)
+        placed.append(position)
+    return placed
+
+
+def share_text(value=None, low=None, high=None) -> str:
+    """A percentage claim as worded, keeping one decimal where the source gives one: '2.5%', 'at least 25%'."""
+    from . import fmt
+
+    def given(v):
+        return v is not None and not pd.isna(v)
+
+    def number(v):
+        return fmt.integer(v) if float(v).is_integer() else fmt.decimal(v, 1)
+
+    if given(value):
+        return f"{number(value)}%"
+    if given(low) and given(high):
+        return f"{number(low)}–{number(high)}%"
+    if given(low):
+        return f"at least {number(low)}%"
+    if given(high):
+        return f"up to {number(high)}%"
+    raise ValueError("a share needs value, value_low or value_high")
