@@ -57,3 +57,24 @@ def test_code_is_hidden_from_readers(path):
         assert tags & {"hide-input", "remove-input", "remove-cell"}, (
             f"{path.name}: code cell shown to readers: {''.join(cell['source'])[:60]!r}"
         )
+
+
+# A link target may contain balanced parentheses (CommonMark allows it), e.g. Wikipedia titles.
+MARKDOWN_LINK = re.compile(r"\]\((https?://(?:[^()\s]|\([^()\s]*\))+)\)")
+
+
+def test_every_source_linked_in_a_chapter_is_in_the_sources_list():
+    """Chapters cite sources as links; each must be a document listed in sources.csv."""
+    import pandas as pd
+
+    listed = set(pd.read_csv(PROJECT_ROOT / "data" / "sources.csv", dtype=str)["url"])
+    cited = {}
+    for path in CHAPTERS:
+        for cell in code_cells(path):
+            for output in cell["outputs"]:
+                text = "".join(output.get("data", {}).get("text/markdown", ""))
+                for url in MARKDOWN_LINK.findall(text):
+                    cited.setdefault(url, path.name)
+    assert cited, "no source links found in any chapter"
+    missing = {url: page for url, page in cited.items() if url not in listed}
+    assert not missing, f"linked in chapters but not in sources.csv: {list(missing.items())[:5]}"
