@@ -48,3 +48,10 @@ def test_claim_figure_keeps_the_claimants_wording():
     assert fmt.claim_figure(pd.NA, None, 12) == "up to 12"
     with pytest.raises(ValueError):
         fmt.claim_figure(None, None, None)
+
+
+def test_claim_figure_as_a_share_keeps_the_sources_decimals():
+    assert fmt.claim_figure(2.5, percent=True) == "2.5%"
+    assert fmt.claim_figure(80.0, percent=True) == "80%"
+    assert fmt.claim_figure(None, 21, 23, percent=True) == "21–23%"
+    assert fmt.claim_figure(None, 25, None, percent=True) == "at least 25%"

@@ -170,12 +170,3 @@ def test_spread_labels_pushes_close_labels_apart():
     assert placed[2] == ts("2025-04-26")
     assert placed[3] == ts("2025-07-31")
     assert rf.spread_labels([]) == []
-
-
-def test_share_text_keeps_decimals_the_source_gives():
-    assert rf.share_text(2.5) == "2.5%"
-    assert rf.share_text(80.0) == "80%"
-    assert rf.share_text(None, 21, 23) == "21–23%"
-    assert rf.share_text(None, 25, None) == "at least 25%"
-    with pytest.raises(ValueError):
-        rf.share_text()

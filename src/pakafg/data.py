@@ -57,9 +57,6 @@ class Dataset:
         """The date up to which the dataset's sources were searched (set in datapackage.json)."""
         return dt.date.fromisoformat(self.descriptor["pakafg:as_of"])
 
-    def schema(self, name: str) -> dict:
-        return next(r["schema"] for r in self.descriptor["resources"] if r["name"] == name)
-
     def source_ids_of(self, frame: pd.DataFrame) -> set[str]:
         """Every source id cited by the rows of a frame (from source_id and source_ids columns)."""
         ids: set[str] = set()

@@ -78,19 +78,29 @@ def as_of_line(as_of: dt.date | str) -> str:
     return f"Data as of {date(as_of)}."
 
 
-def claim_figure(value=None, low=None, high=None) -> str:
-    """A claimed figure as its claimant put it: '23', '25–30', 'at least 200', 'up to 12'."""
+def claim_figure(value=None, low=None, high=None, *, percent: bool = False) -> str:
+    """A claimed figure as its claimant put it: '23', '25–30', 'at least 200', 'up to 12'.
+
+    With ``percent=True`` the figure is a share in percent and keeps one decimal where the
+    source gives one: '2.5%', '21–23%', 'at least 25%'.
+    """
     def given(v):
         return v is not None and not pd.isna(v)
 
+    def number(v):
+        if percent and not float(v).is_integer():
+            return decimal(v, 1)
+        return integer(v)
+
+    suffix = "%" if percent else ""
     if given(value):
-        return integer(value)
+        return f"{number(value)}{suffix}"
     if given(low) and given(high):
-        return f"{integer(low)}–{integer(high)}"
+        return f"{number(low)}–{number(high)}{suffix}"
     if given(low):
-        return f"at least {integer(low)}"
+        return f"at least {number(low)}{suffix}"
     if given(high):
-        return f"up to {integer(high)}"
+        return f"up to {number(high)}{suffix}"
     raise ValueError("a claim needs value, value_low or value_high")
 
 

@@ -21,11 +21,3 @@ def glue_text(name: str, text: str) -> str:
                         "format it with pakafg.fmt first")
     _myst_glue(name, str(text), display=False)
     return text
-
-
-def glue_figure(name: str, fig) -> None:
-    """Glue a matplotlib figure so a Markdown cell can place it with ``{glue:figure}``."""
-    import matplotlib.pyplot as plt
-
-    _myst_glue(name, fig, display=False)
-    plt.close(fig)

@@ -225,24 +225,3 @@ def spread_labels(dates, min_gap_days: int = 30) -> list[pd.Timestamp]:
         position = day if not placed else max(day, placed[-1] + gap)
         placed.append(position)
     return placed
-
-
-def share_text(value=None, low=None, high=None) -> str:
-    """A percentage claim as worded, keeping one decimal where the source gives one: '2.5%', 'at least 25%'."""
-    from . import fmt
-
-    def given(v):
-        return v is not None and not pd.isna(v)
-
-    def number(v):
-        return fmt.integer(v) if float(v).is_integer() else fmt.decimal(v, 1)
-
-    if given(value):
-        return f"{number(value)}%"
-    if given(low) and given(high):
-        return f"{number(low)}–{number(high)}%"
-    if given(low):
-        return f"at least {number(low)}%"
-    if given(high):
-        return f"up to {number(high)}%"
-    raise ValueError("a share needs value, value_low or value_high")

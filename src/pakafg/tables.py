@@ -8,6 +8,9 @@
   an HTML ``<table>`` on the web and a typeset (tabulary/longtable) table in the PDF.
 * ``text/html``: a plain HTML table for anyone re-running the notebook in Jupyter.
 
+``align_right`` right-aligns the named (numeric) columns in the Jupyter HTML view; MyST
+list-tables have no per-column alignment, so the book shows them left-aligned.
+
 Cell values are formatted by the caller (see :mod:`pakafg.fmt`) or by ``formats``;
 missing values show as an en dash. Text is escaped so that data can never inject markup,
 except in columns named in ``markdown_columns`` (used for links the code builds itself).
