@@ -13,6 +13,8 @@ def returns_frame(rows):
     columns = ["return_id", "period_start", "period_end", "measure", "population", "value", "qualifier",
                "producer", "source_id", "note"]
     frame = pd.DataFrame(rows, columns=columns)
+    # Rows whose note says so count one crossing only; everything else is national.
+    frame["scope"] = ["crossing" if "one crossing" in note else "national" for note in frame["note"]]
     for column in ("period_start", "period_end"):
         frame[column] = pd.to_datetime(frame[column])
     return frame
@@ -52,10 +54,10 @@ def test_cumulative_returns_keeps_ifrp_counts_only_and_never_joins_groups():
         ["C", "2025-01-01", "2025-07-26", "cumulative", "all_returnees", 300, "exact", "OCHA", "s", ""],   # 2025 only
         ["D", "2023-09-15", "2024-01-15", "per_period", "all_returnees", 10, "exact", "IOM", "s", ""],
         ["E", "2023-09-15", "2024-11-09", "cumulative", "deportees", 36, "more_than", "UNHCR", "s", ""],
-        ["F", "2023-11-01", "2025-04-12", "cumulative", "all_returnees", 502, "more_than", "Pakistan government", "s", ""],
+        ["F", "2023-11-01", "2025-04-12", "cumulative", "all_returnees", 502, "more_than", "Pakistan government", "s", "one crossing"],
         ["G", "2023-10-03", "2023-11-21", "cumulative", "all_returnees", 374, "about", "UNHCR", "s", ""],
     ])
-    kept = rf.cumulative_returns(frame, exclude={"F": "one crossing only"})
+    kept = rf.cumulative_returns(frame)
     assert list(kept["return_id"]) == ["B", "G", "A"]
     assert list(kept["group"]) == ["Pakistan government", "UN agencies", "UN agencies"]
     latest = rf.latest_by_group(kept)
@@ -146,7 +148,8 @@ def test_latest_per_side_keeps_each_claimant_side_separately():
 
 def test_the_real_data_gives_monotone_un_series_and_border_dates():
     data = load_dataset()
-    cumulative = rf.cumulative_returns(data["returns"], exclude={"RT-037": "Torkham only"})
+    cumulative = rf.cumulative_returns(data["returns"])
+    assert "RT-037" not in set(cumulative["return_id"])  # Torkham only
     assert set(cumulative["group"]) >= {"UN agencies", "Pakistan government"}
     start, reopened = rf.border_crisis_dates(data["closures"], data["events"])
     assert start < reopened

@@ -86,22 +86,20 @@ def cumulative_returns(
     returns: pd.DataFrame,
     start_from: str = "2023-09-15",
     start_to: str = "2023-11-01",
-    exclude: dict[str, str] | None = None,
 ) -> pd.DataFrame:
-    """Cumulative counts of all returns whose counting began with the IFRP.
+    """National cumulative counts of all returns whose counting began with the IFRP.
 
-    Keeps rows with ``measure == 'cumulative'`` and ``population == 'all_returnees'`` whose
+    Keeps rows with ``measure == 'cumulative'``, ``population == 'all_returnees'`` and
+    ``scope == 'national'`` (counts through named crossings only are left out) whose
     ``period_start`` lies between ``start_from`` and ``start_to`` (the producers start on
-    15 Sept, 1 Oct, 3 Oct or 1 Nov 2023), minus the ``exclude`` ids (id -> reason; e.g. a
-    count at one crossing only). Adds ``group`` and sorts by group then period end.
+    15 Sept, 1 Oct, 3 Oct or 1 Nov 2023). Adds ``group`` and sorts by group then period end.
     """
-    exclude = exclude or {}
     rows = returns[
         (returns["measure"] == "cumulative")
         & (returns["population"] == "all_returnees")
+        & (returns["scope"] == "national")
         & (returns["period_start"] >= pd.Timestamp(start_from))
         & (returns["period_start"] <= pd.Timestamp(start_to))
-        & ~returns["return_id"].isin(list(exclude))
     ].copy()
     rows["group"] = rows["producer"].map(producer_group)
     return rows.sort_values(["group", "period_end", "return_id"]).reset_index(drop=True)
