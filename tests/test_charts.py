@@ -66,3 +66,16 @@ def test_save_chart_data(tmp_path):
         charts.save_chart_data(frame, "../escape", directory=tmp_path)
     with pytest.raises(ValueError):
         charts.save_chart_data(frame.iloc[0:0], "empty", directory=tmp_path)
+
+
+def test_every_claimant_side_in_the_schema_has_a_house_colour():
+    import json
+
+    from pakafg.data import DATA_DIR
+
+    descriptor = json.loads((DATA_DIR / "datapackage.json").read_text())
+    sides = {side for r in descriptor["resources"] for f in r["schema"]["fields"]
+             if f["name"] == "claimant_side" for side in f["constraints"]["enum"]}
+    assert sides
+    for side in sides:
+        assert charts.colour_for(side) in charts.ACTOR_COLOURS.values()

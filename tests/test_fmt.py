@@ -55,3 +55,12 @@ def test_claim_figure_as_a_share_keeps_the_sources_decimals():
     assert fmt.claim_figure(80.0, percent=True) == "80%"
     assert fmt.claim_figure(None, 21, 23, percent=True) == "21–23%"
     assert fmt.claim_figure(None, 25, None, percent=True) == "at least 25%"
+
+
+def test_plot_value_never_overstates():
+    assert fmt.plot_value(5, None, None) == (5.0, "exact")
+    assert fmt.plot_value(None, 600000, None) == (600000.0, "at_least")
+    assert fmt.plot_value(None, 25, 30) == (25.0, "range")
+    assert fmt.plot_value(float("nan"), None, 66000) == (66000.0, "up_to")
+    with pytest.raises(ValueError):
+        fmt.plot_value(None, None, None)

@@ -125,15 +125,6 @@ def test_border_crisis_dates():
         rf.border_crisis_dates(closures, events, after="2026-01-01")
 
 
-def test_plot_value_never_overstates():
-    assert rf.plot_value(5, None, None) == (5.0, "exact")
-    assert rf.plot_value(None, 600000, None) == (600000.0, "at_least")
-    assert rf.plot_value(None, 25, 30) == (25.0, "range")
-    assert rf.plot_value(float("nan"), None, 66000) == (66000.0, "up_to")
-    with pytest.raises(ValueError):
-        rf.plot_value(None, None, None)
-
-
 def test_latest_per_side_keeps_each_claimant_side_separately():
     estimates = pd.DataFrame({
         "estimate_id": ["P1", "P2", "P3", "P4"],

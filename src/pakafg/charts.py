@@ -62,6 +62,13 @@ ACTOR_GROUPS = {
     "SAU": "Mediators",
     "CHN": "Mediators",
     "independent": "Independent",
+    # claimant sides (claims.claimant_side, population_by_status.claimant_side)
+    "pakistan": "Pakistan",
+    "afghanistan": "Afghanistan",
+    "un": "UN",
+    "mediator": "Mediators",
+    "ttp": "TTP",
+    "other": "Other",
 }
 
 TEXT_COLOUR = "#222222"

@@ -62,8 +62,6 @@ SIDE_LABELS = {
     "ttp": "TTP",
     "other": "Other",
 }
-SIDE_COLOUR_GROUP = {"pakistan": "Pakistan", "afghanistan": "Afghanistan", "un": "UN", "independent": "Independent",
-                     "mediator": "Mediators", "ttp": "TTP", "other": "Other"}
 
 
 def violence_events(events: pd.DataFrame) -> pd.DataFrame:
@@ -73,14 +71,6 @@ def violence_events(events: pd.DataFrame) -> pd.DataFrame:
     selected["acting_side"] = [acting_side(t, a) for t, a in zip(selected["event_type"], selected["actors"])]
     columns = ["event_id", "date_start", "date_end", "event_type", "kind", "acting_side", "place", "place_id", "title", "source_ids"]
     return selected[columns].sort_values(["date_start", "event_id"]).reset_index(drop=True)
-
-
-def plotted_value(row) -> float:
-    """Where a claim sits on an axis: its stated value, else its lower bound, else its upper bound."""
-    for column in ("value", "value_low", "value_high"):
-        if pd.notna(row[column]):
-            return float(row[column])
-    raise ValueError(f"claim {row.get('claim_id')} has no figure")
 
 
 def episode_claims(claims: pd.DataFrame, episodes: dict[str, list[str]]) -> pd.DataFrame:
@@ -104,7 +94,7 @@ def episode_claims(claims: pd.DataFrame, episodes: dict[str, list[str]]) -> pd.D
                     "claimant": claim["claimant"],
                     "side": claim["claimant_side"],
                     "figure": fmt.claim_figure(claim["value"], claim["value_low"], claim["value_high"]),
-                    "plotted": plotted_value(claim),
+                    "plotted": fmt.plot_value(claim["value"], claim["value_low"], claim["value_high"])[0],
                     "as_of": claim["as_of"],
                     "claim_id": claim["claim_id"],
                     "source_id": claim["source_id"],

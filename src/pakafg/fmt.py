@@ -13,6 +13,11 @@ import math
 import pandas as pd
 
 
+def _given(value) -> bool:
+    """True for a real figure; False for None, NaN or pandas' NA."""
+    return value is not None and not pd.isna(value)
+
+
 def _check(value) -> float:
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         raise ValueError("cannot format a missing value; check the data before formatting it")
@@ -84,24 +89,38 @@ def claim_figure(value=None, low=None, high=None, *, percent: bool = False) -> s
     With ``percent=True`` the figure is a share in percent and keeps one decimal where the
     source gives one: '2.5%', '21–23%', 'at least 25%'.
     """
-    def given(v):
-        return v is not None and not pd.isna(v)
-
     def number(v):
         if percent and not float(v).is_integer():
             return decimal(v, 1)
         return integer(v)
 
     suffix = "%" if percent else ""
-    if given(value):
+    if _given(value):
         return f"{number(value)}{suffix}"
-    if given(low) and given(high):
+    if _given(low) and _given(high):
         return f"{number(low)}–{number(high)}{suffix}"
-    if given(low):
+    if _given(low):
         return f"at least {number(low)}{suffix}"
-    if given(high):
+    if _given(high):
         return f"up to {number(high)}{suffix}"
     raise ValueError("a claim needs value, value_low or value_high")
+
+
+def plot_value(value=None, low=None, high=None) -> tuple[float, str]:
+    """The number to draw for a figure as worded, and what kind of figure it is.
+
+    'exact' for a single value, 'at_least' for a lower bound, 'up_to' for an upper bound,
+    'range' for a range (drawn at its lower end, so the chart never overstates a claim).
+    """
+    if _given(value):
+        return float(value), "exact"
+    if _given(low) and _given(high):
+        return float(low), "range"
+    if _given(low):
+        return float(low), "at_least"
+    if _given(high):
+        return float(high), "up_to"
+    raise ValueError("a figure needs value, value_low or value_high")
 
 
 def short_date(value) -> str:

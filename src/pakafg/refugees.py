@@ -11,12 +11,14 @@ Each function selects or reshapes rows of the dataset without changing any figur
 * :func:`ifrp_timeline`: the plan's policy decisions and deadlines, numbered, on lanes.
 * :func:`border_crisis_dates`: when the crossings closed in October 2025 and when Torkham
   reopened for returnees.
-* :func:`plot_value` and :func:`latest_per_side`: how a contested estimate is drawn or chosen.
+* :func:`latest_per_side`: which contested estimate a table shows for each side.
 """
 
 from __future__ import annotations
 
 import pandas as pd
+
+from . import fmt
 
 # UNHCR's stock categories, in the order they are stacked; returned_refugees is a flow.
 STOCK_CATEGORIES = ["refugees", "asylum_seekers", "others_of_concern", "other_in_need_of_protection"]
@@ -44,8 +46,6 @@ SIDE_LABELS = {
     "independent": "Press",
     "other": "Other (EU agency)",
 }
-SIDE_COLOURS = {"pakistan": "PAK", "afghanistan": "AFG", "un": "UN", "independent": "Independent",
-                "other": "Other"}
 
 # Producer groups of returns counts, with the house colour group of each.
 GROUP_COLOURS = {
@@ -167,26 +167,6 @@ def border_crisis_dates(closures: pd.DataFrame, events: pd.DataFrame, crossing: 
     return start, (reopened["date_start"].min() if not reopened.empty else None)
 
 
-def plot_value(value=None, low=None, high=None) -> tuple[float, str]:
-    """The number to draw for a figure as worded, and what kind of figure it is.
-
-    'exact' for a single value, 'at_least' for a lower bound, 'up_to' for an upper bound,
-    'range' for a range (drawn at its lower end, so the chart never overstates a claim).
-    """
-    def given(v):
-        return v is not None and not pd.isna(v)
-
-    if given(value):
-        return float(value), "exact"
-    if given(low) and given(high):
-        return float(low), "range"
-    if given(low):
-        return float(low), "at_least"
-    if given(high):
-        return float(high), "up_to"
-    raise ValueError("a figure needs value, value_low or value_high")
-
-
 def latest_per_side(estimates: pd.DataFrame, statuses) -> pd.DataFrame:
     """For each status and claimant side, the most recent estimate (ties: the higher id).
 
@@ -206,8 +186,6 @@ _QUALIFIER_WORDS = {"exact": "", "about": "about ", "more_than": "more than ", "
 
 def worded(value, qualifier: str = "exact", compact: bool = False) -> str:
     """A returns figure as its producer worded it: 'more than 1,820,000', 'about 1.6 million'."""
-    from . import fmt
-
     if qualifier not in _QUALIFIER_WORDS:
         raise ValueError(f"unknown qualifier '{qualifier}'")
     number = fmt.compact(value) if compact else fmt.integer(value)
