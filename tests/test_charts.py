@@ -17,23 +17,37 @@ def relative_luminance(hex_colour: str) -> float:
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-def test_one_distinct_colour_per_actor_from_okabe_ito():
-    colours = list(charts.ACTOR_COLOURS.values())
+def test_one_distinct_colour_per_side_from_okabe_ito():
+    colours = list(charts.SIDE_COLOURS.values())
     assert len(set(colours)) == len(colours)
     assert set(colours) <= set(charts.OKABE_ITO.values())
 
 
-def test_codes_map_to_group_colours():
-    assert charts.colour_for("PAK") == charts.colour_for("Pakistan")
-    assert charts.colour_for("UNAMA") == charts.colour_for("UN")
-    with pytest.raises(KeyError, match="no house colour"):
-        charts.colour_for("Atlantis")
+def test_unknown_side_fails_loudly():
+    assert charts.colour("pakistan") == charts.SIDE_COLOURS["pakistan"]
+    with pytest.raises(KeyError, match="no colour for side"):
+        charts.colour("Atlantis")
 
 
-def test_actor_colours_are_visible_on_white():
-    # Lines and bars need at least 1.5:1 against the white page (yellow is kept out of the actor set).
-    for colour in charts.ACTOR_COLOURS.values():
+def test_side_colours_are_visible_on_white():
+    # Lines and bars need at least 1.5:1 against the white page (yellow is kept out of the side set).
+    for colour in charts.SIDE_COLOURS.values():
         assert (1.05) / (relative_luminance(colour) + 0.05) >= 1.5, colour
+
+
+def test_every_side_has_a_colour_and_a_label():
+    from pakafg.data import vocabulary
+
+    assert set(vocabulary("actors", "side", "colours")) == set(vocabulary("actors", "side"))
+
+
+def test_dollar_signs_in_labels_are_drawn_as_dollars():
+    fig, ax = charts.new_chart("Peshawar ($2 to $3 bn hub)", "S", "X", "2026-04-30")
+    ax.set_xlabel("from $2 to $3")
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg")
+    matplotlib.pyplot.close(fig)
+    assert "Peshawar ($2 to $3 bn hub)" in buffer.getvalue() and "from $2 to $3" in buffer.getvalue()
 
 
 def test_chart_carries_title_subtitle_and_dated_source():
@@ -49,7 +63,7 @@ def test_chart_carries_title_subtitle_and_dated_source():
 def test_svg_output_is_deterministic():
     def render() -> str:
         fig, ax = charts.new_chart("T", "S", "X", "2026-04-30")
-        ax.plot([1, 2, 3], [3, 1, 2], color=charts.colour_for("PAK"))
+        ax.plot([1, 2, 3], [3, 1, 2], color=charts.colour("pakistan"))
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None})
         matplotlib.pyplot.close(fig)
@@ -68,14 +82,7 @@ def test_save_chart_data(tmp_path):
         charts.save_chart_data(frame.iloc[0:0], "empty", directory=tmp_path)
 
 
-def test_every_claimant_side_in_the_schema_has_a_house_colour():
-    import json
-
-    from pakafg.data import DATA_DIR
-
-    descriptor = json.loads((DATA_DIR / "datapackage.json").read_text())
-    sides = {side for r in descriptor["resources"] for f in r["schema"]["fields"]
-             if f["name"] == "claimant_side" for side in f["constraints"]["enum"]}
-    assert sides
-    for side in sides:
-        assert charts.colour_for(side) in charts.ACTOR_COLOURS.values()
+def test_chart_data_cells_are_safe_in_a_spreadsheet(tmp_path):
+    frame = pd.DataFrame({"title": ['=HYPERLINK("https://x","click")', "Torkham"], "value": [-3, 4]})
+    path = charts.save_chart_data(frame, "unsafe", directory=tmp_path)
+    assert path.read_text() == "title,value\n\"'=HYPERLINK(\"\"https://x\"\",\"\"click\"\")\",-3\nTorkham,4\n"

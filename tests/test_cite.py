@@ -1,25 +1,43 @@
+"""Citations are found by key: the label is publisher and date (or title), the URL the source's own."""
+
 import pandas as pd
 import pytest
 
-from pakafg import cite
+from pakafg import load_dataset
+from pakafg.cite import Citation
 
 
-def sources():
-    return pd.DataFrame({
-        "source_id": ["dawn-a", "unhcr-b"], "publisher": ["Dawn", "UNHCR"],
-        "published": pd.to_datetime(["2025-10-19", None]), "url": ["https://dawn.example/a", "https://unhcr.example/b"],
-    })
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset()
 
 
-def test_links_name_publisher_and_date():
-    assert cite.source_link(sources(), "dawn-a") == "[Dawn, 19 Oct 2025](https://dawn.example/a)"
-    assert cite.source_link(sources(), "unhcr-b") == "[UNHCR, undated](https://unhcr.example/b)"
+def test_links_name_publisher_and_date(data):
+    claim = data["claims"].set_index("claim_id").loc["WC072"]
+    source = data["sources"].set_index("source_id").loc[claim["source_id"]]
+    pairs, more = Citation(data, "claims").links(pd.Series({"claim_id": "WC072"}))
+    assert more == 0
+    assert pairs == [(f"{source['publisher']}, {source['published'].day} {source['published']:%b %Y}", source["url"])]
 
 
-def test_link_lists_and_limits():
-    assert cite.source_links(sources(), "dawn-a; unhcr-b", limit=1) == "[Dawn, 19 Oct 2025](https://dawn.example/a) and 1 more"
+def test_undated_sources_say_so(data):
+    undated = data["sources"][data["sources"]["published"].isna()].iloc[0]
+    pairs, _ = Citation(data, "sources").links(pd.Series({"source_id": undated["source_id"]}))
+    assert pairs[0][0].endswith(", undated")
 
 
-def test_unknown_id_fails_loudly():
-    with pytest.raises(KeyError, match="unknown source id"):
-        cite.source_link(sources(), "nope")
+def test_title_labels(data):
+    source = data["sources"].iloc[0]
+    pairs, _ = Citation(data, "sources", label="title").links(pd.Series({"source_id": source["source_id"]}))
+    assert pairs == [(source["title"], source["url"])]
+
+
+def test_composite_keys(data):
+    trade = data["trade"].iloc[0]
+    row = pd.Series({"period_label": trade["period_label"], "flow": trade["flow"], "producer_id": trade["producer_id"]})
+    assert Citation(data, "trade").source_ids(row) == [trade["source_id"]]
+
+
+def test_bad_label_kind_is_refused(data):
+    with pytest.raises(ValueError):
+        Citation(data, "claims", label="url")

@@ -11,7 +11,8 @@ def claims():
         "metric": ["killed", "killed", "militants_killed", "injured"],
         "subject": ["pakistani_soldiers", "pakistani_soldiers", "afghan_taliban_and_ttp_fighters", "pakistani_soldiers"],
         "value": [23, 58, None, 5], "value_low": [None, None, 200, None], "value_high": [None, None, None, None],
-        "claimant": ["ISPR", "Mujahid", "ISPR", "ISPR"], "claimant_side": ["pakistan", "afghanistan", "pakistan", "pakistan"],
+        "claimant": ["ISPR", "Mujahid", "ISPR", "ISPR"], "claimant_detail": [None, "spokesman", None, None],
+        "claimant_side": ["pakistan", "afghanistan", "pakistan", "pakistan"],
         "as_of": pd.to_datetime(["2025-10-12"] * 4), "source_id": ["s1", "s2", "s3", "s4"],
     }).astype({"value": "Float64", "value_low": "Float64", "value_high": "Float64"})
 
@@ -84,12 +85,13 @@ def test_annual_series_prefers_the_producers_own_report_and_skips_interim():
     militancy = pd.DataFrame({
         "period_start": pd.to_datetime(["2024-01-01", "2024-01-01", "2025-01-01", "2026-01-01", "2023-01-01"]),
         "period_end": pd.to_datetime(["2024-12-31", "2024-12-31", "2025-12-31", "2026-01-31", "2023-12-31"]),
-        "producer": ["PICSS", "PICSS", "PICSS", "PICSS", "CRSS"], "metric": ["attacks"] * 4 + ["fatalities_all"],
+        "producer_id": ["picss"] * 4 + ["crss"], "producer": ["PICSS full"] * 4 + ["CRSS full"],
+        "producer_short": ["PICSS"] * 4 + ["CRSS"], "metric": ["attacks"] * 4 + ["fatalities_all"],
         "region": ["Pakistan"] * 5, "value": [908, 905, 1063, 87, 1533],
         "vintage": ["later_revision", "annual_report", "annual_report", "interim", "later_revision"],
         "definition": ["d"] * 5, "source_id": ["s2", "s1", "s3", "s4", "s5"],
     })
-    series = conflict.annual_series(militancy).set_index(["producer", "year"])
-    assert series.loc[("PICSS", 2024), "value"] == 905
-    assert ("PICSS", 2026) not in series.index
-    assert series.loc[("CRSS", 2023), "value"] == 1533   # a restatement stands in when the report is missing
+    series = conflict.annual_series(militancy).set_index(["producer_id", "year"])
+    assert series.loc[("picss", 2024), "value"] == 905
+    assert ("picss", 2026) not in series.index
+    assert series.loc[("crss", 2023), "value"] == 1533   # a restatement stands in when the report is missing

@@ -27,9 +27,12 @@ def test_every_csv_is_declared():
     assert on_disk == declared
 
 
+VOCABULARIES = ("sources", "actors")  # tables of who and what, not of facts
+
+
 def test_every_row_outside_sources_cites_a_source(data):
     for name in data.names:
-        if name == "sources":
+        if name in VOCABULARIES:
             continue
         frame = data[name]
         column = "source_ids" if "source_ids" in frame else "source_id"
@@ -40,7 +43,7 @@ def test_every_row_outside_sources_cites_a_source(data):
 def test_every_source_is_cited_somewhere(data):
     cited = set()
     for name in data.names:
-        if name != "sources":
+        if name not in VOCABULARIES:
             cited |= data.source_ids_of(data[name])
     unused = set(data["sources"]["source_id"]) - cited
     assert not unused, f"sources never cited: {sorted(unused)[:10]}"
@@ -73,7 +76,15 @@ def test_only_data_releases_postdate_the_as_of_date(data):
 
 def test_claims_name_who_claims(data):
     claims = data["claims"]
-    assert (claims["claimant"].str.len() > 1).all()
+    assert claims["claimant"].notna().all() and claims["claimant_side"].notna().all()
+
+
+def test_every_actor_is_referred_to(data):
+    used = set()
+    for name in ("claims", "population_by_status", "returns", "militancy", "trade"):
+        frame = data[name]
+        used |= set(frame["claimant_id" if "claimant_id" in frame else "producer_id"])
+    assert set(data["actors"]["actor_id"]) == used
 
 
 def test_talks_rounds_match_their_events(data):

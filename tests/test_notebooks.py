@@ -59,8 +59,8 @@ def test_code_is_hidden_from_readers(path):
         )
 
 
-# A link target may contain balanced parentheses (CommonMark allows it), e.g. Wikipedia titles.
-MARKDOWN_LINK = re.compile(r"\]\((https?://(?:[^()\s]|\([^()\s]*\))+)\)")
+# Links are written [label](<url>) by pakafg.text.markdown_link.
+MARKDOWN_LINK = re.compile(r"\]\(<(https?://[^>]+)>\)")
 
 
 def test_every_source_linked_in_a_chapter_is_in_the_sources_list():

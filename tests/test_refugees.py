@@ -9,10 +9,14 @@ def ts(text):
     return pd.Timestamp(text)
 
 
+SIDES = {"unhcr": "un", "iom": "un", "unhcr-iom": "un", "ocha": "un", "pak-government": "pakistan"}
+
+
 def returns_frame(rows):
     columns = ["return_id", "period_start", "period_end", "measure", "population", "value", "qualifier",
-               "producer", "source_id", "note"]
+               "producer_id", "source_id", "note"]
     frame = pd.DataFrame(rows, columns=columns)
+    frame["producer_side"] = frame["producer_id"].map(SIDES)
     # Rows whose note says so count one crossing only; everything else is national.
     frame["scope"] = ["crossing" if "one crossing" in note else "national" for note in frame["note"]]
     for column in ("period_start", "period_end"):
@@ -20,54 +24,33 @@ def returns_frame(rows):
     return frame
 
 
-def test_producer_groups():
-    assert rf.producer_group("UNHCR") == "UN agencies"
-    assert rf.producer_group("UNHCR-IOM") == "UN agencies"
-    assert rf.producer_group("IOM") == "UN agencies"
-    assert rf.producer_group("OCHA") == "UN agencies"
-    assert rf.producer_group("UN (via Khaama Press)") == "UN agencies"
-    assert rf.producer_group("Pakistan government") == "Pakistan government"
-    assert rf.producer_group("Taliban (Afghan) authorities") == "Afghan (Taliban) authorities"
-    assert rf.producer_group("Reuters tally") == "Press reports"
-    assert rf.producer_group("Press (Khaama Press)") == "Press reports"
-    assert rf.producer_group("Global Detention Project") == "Press reports"
-
-
-def test_unhcr_stock_pivots_stock_categories_and_totals():
-    frame = pd.DataFrame({
-        "year": [2024, 2024, 2024, 2025, 2025, 2025, 2025, 2025],
-        "category": ["refugees", "asylum_seekers", "returned_refugees", "refugees", "asylum_seekers",
-                     "others_of_concern", "other_in_need_of_protection", "returned_refugees"],
-        "value": [10, 2, 99, 5, 1, 3, 4, 99],
-    })
-    wide = rf.unhcr_stock(frame)
-    assert list(wide.columns) == rf.STOCK_CATEGORIES + ["total"]
-    assert wide.loc[2024, "others_of_concern"] == 0
-    assert wide.loc[2024, "total"] == 12          # the returned_refugees flow is not stock
-    assert wide.loc[2025, "total"] == 13
+def test_series_producers_are_real_actors():
+    actors = set(load_dataset()["actors"]["actor_id"])
+    for side, producers in rf.SERIES_PRODUCERS.items():
+        assert set(producers) <= actors, side
 
 
 def test_cumulative_returns_keeps_ifrp_counts_only_and_never_joins_groups():
     frame = returns_frame([
-        ["A", "2023-09-15", "2024-01-15", "cumulative", "all_returnees", 500, "exact", "IOM", "s", ""],
-        ["B", "2023-11-01", "2025-04-03", "cumulative", "all_returnees", 800, "exact", "Pakistan government", "s", ""],
-        ["C", "2025-01-01", "2025-07-26", "cumulative", "all_returnees", 300, "exact", "OCHA", "s", ""],   # 2025 only
-        ["D", "2023-09-15", "2024-01-15", "per_period", "all_returnees", 10, "exact", "IOM", "s", ""],
-        ["E", "2023-09-15", "2024-11-09", "cumulative", "deportees", 36, "more_than", "UNHCR", "s", ""],
-        ["F", "2023-11-01", "2025-04-12", "cumulative", "all_returnees", 502, "more_than", "Pakistan government", "s", "one crossing"],
-        ["G", "2023-10-03", "2023-11-21", "cumulative", "all_returnees", 374, "about", "UNHCR", "s", ""],
+        ["A", "2023-09-15", "2024-01-15", "cumulative", "all_returnees", 500, "exact", "iom", "s", ""],
+        ["B", "2023-11-01", "2025-04-03", "cumulative", "all_returnees", 800, "exact", "pak-government", "s", ""],
+        ["C", "2025-01-01", "2025-07-26", "cumulative", "all_returnees", 300, "exact", "ocha", "s", ""],   # 2025 only
+        ["D", "2023-09-15", "2024-01-15", "per_period", "all_returnees", 10, "exact", "iom", "s", ""],
+        ["E", "2023-09-15", "2024-11-09", "cumulative", "deportees", 36, "more_than", "unhcr", "s", ""],
+        ["F", "2023-11-01", "2025-04-12", "cumulative", "all_returnees", 502, "more_than", "pak-government", "s", "one crossing"],
+        ["G", "2023-10-03", "2023-11-21", "cumulative", "all_returnees", 374, "about", "unhcr", "s", ""],
     ])
     kept = rf.cumulative_returns(frame)
     assert list(kept["return_id"]) == ["B", "G", "A"]
-    assert list(kept["group"]) == ["Pakistan government", "UN agencies", "UN agencies"]
+    assert list(kept["group"]) == ["pakistan", "un", "un"]
     latest = rf.latest_by_group(kept)
-    assert dict(zip(latest["group"], latest["return_id"])) == {"Pakistan government": "B", "UN agencies": "A"}
+    assert dict(zip(latest["group"], latest["return_id"], strict=True)) == {"pakistan": "B", "un": "A"}
 
 
 def test_per_day_counts_inclusive_days():
     frame = returns_frame([
-        ["W", "2025-11-02", "2025-11-08", "per_period", "all_returnees", 700, "exact", "UNHCR-IOM", "s", ""],
-        ["M", "2025-11-01", "2025-11-30", "per_period", "deportees", 300, "exact", "UNHCR", "s", ""],
+        ["W", "2025-11-02", "2025-11-08", "per_period", "all_returnees", 700, "exact", "unhcr-iom", "s", ""],
+        ["M", "2025-11-01", "2025-11-30", "per_period", "deportees", 300, "exact", "unhcr", "s", ""],
     ])
     rates = rf.per_day(frame)
     assert list(rates["return_id"]) == ["W"]
@@ -78,11 +61,11 @@ def test_per_day_counts_inclusive_days():
 
 def test_removals_by_year_keeps_year_long_counts():
     frame = returns_frame([
-        ["Y", "2024-01-01", "2024-12-31", "per_period", "arrested_detained", 9006, "exact", "UNHCR", "s", ""],
-        ["W", "2025-11-02", "2025-11-08", "per_period", "arrested_detained", 13380, "exact", "UNHCR", "s", ""],
-        ["X", "2023-09-15", "2026-01-10", "cumulative", "arrested_detained", 130999, "exact", "UNHCR-IOM", "s", ""],
-        ["D", "2025-04-01", "2025-12-13", "cumulative", "deportees", 135200, "exact", "UNHCR", "s", ""],
-        ["R", "2025-01-01", "2025-12-31", "per_period", "all_returnees", 1, "exact", "UNHCR", "s", ""],
+        ["Y", "2024-01-01", "2024-12-31", "per_period", "arrested_detained", 9006, "exact", "unhcr", "s", ""],
+        ["W", "2025-11-02", "2025-11-08", "per_period", "arrested_detained", 13380, "exact", "unhcr", "s", ""],
+        ["X", "2023-09-15", "2026-01-10", "cumulative", "arrested_detained", 130999, "exact", "unhcr-iom", "s", ""],
+        ["D", "2025-04-01", "2025-12-13", "cumulative", "deportees", 135200, "exact", "unhcr", "s", ""],
+        ["R", "2025-01-01", "2025-12-31", "per_period", "all_returnees", 1, "exact", "unhcr", "s", ""],
     ])
     kept = rf.removals_by_year(frame)
     assert list(kept["return_id"]) == ["Y", "D"]
@@ -141,7 +124,7 @@ def test_the_real_data_gives_monotone_un_series_and_border_dates():
     data = load_dataset()
     cumulative = rf.cumulative_returns(data["returns"])
     assert "RT-037" not in set(cumulative["return_id"])  # Torkham only
-    assert set(cumulative["group"]) >= {"UN agencies", "Pakistan government"}
+    assert set(cumulative["group"]) >= {"un", "pakistan"}
     start, reopened = rf.border_crisis_dates(data["closures"], data["events"])
     assert start < reopened
     timeline = rf.ifrp_timeline(data["events"])

@@ -20,6 +20,7 @@ def rounds():
     return pd.DataFrame({
         "round_id": ["PT-2", "PT-1", "XX-9"],
         "name": ["Istanbul round 1 (2nd round overall)", "Doha round (1st round)", "Somewhere talks (informal)"],
+        "short_name": ["Istanbul I", "Doha", "Somewhere talks"],
         "track": ["bilateral_peace_track", "bilateral_peace_track", "regional_format"],
         "date_start": pd.to_datetime(["2025-10-15", "2025-10-08", "2025-10-30"]),
         "date_end": pd.to_datetime(["2025-10-16", None, None]),
@@ -34,7 +35,8 @@ def test_violence_frame_selects_fighting_and_fills_end_dates():
     assert one_day["date_end"] == one_day["date_start"]
     # who acted follows the report's single rule in pakafg.conflict
     assert list(frame["side"]) == [conflict.acting_side(t, a) for t, a in
-                                   zip(frame["event_type"], events().set_index("event_id").loc[frame["event_id"], "actors"])]
+                                   zip(frame["event_type"], events().set_index("event_id").loc[frame["event_id"], "actors"],
+                                       strict=True)]
     # a period keeps events that overlap it
     assert list(talks.violence_frame(events(), start="2025-10-02", end="2025-10-12")["event_id"]) == ["A1", "A2", "A4"]
 

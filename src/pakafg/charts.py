@@ -1,7 +1,7 @@
 """The report's house chart style.
 
-* One colour per actor across the whole book (:data:`ACTOR_COLOURS`), from the Okabe–Ito
-  palette, which stays distinguishable for the common forms of colour blindness.
+* One colour per side across the whole book (:func:`colour`), declared in datapackage.json
+  from the Okabe–Ito palette, which stays distinguishable for the common forms of colour blindness.
 * Every chart carries a message title, a subtitle (measure, place, period) and a source
   line ending with the data's as-of date: :func:`new_chart` lays them out.
 * Output is deterministic: fixed fonts, sizes, DPI, SVG hash salt, and no timestamps in
@@ -21,7 +21,8 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 from . import fmt
-from .data import PROJECT_ROOT
+from .data import PROJECT_ROOT, vocabulary
+from .text import csv_cell
 
 # Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = {
@@ -36,40 +37,8 @@ OKABE_ITO = {
     "grey": "#7F7F7F",
 }
 
-# Who acts or claims, always in the same colour.
-ACTOR_COLOURS = {
-    "Pakistan": OKABE_ITO["green"],
-    "Afghanistan": OKABE_ITO["orange"],
-    "TTP": OKABE_ITO["vermillion"],
-    "UN": OKABE_ITO["blue"],
-    "Mediators": OKABE_ITO["purple"],
-    "Independent": OKABE_ITO["grey"],
-    "Other": OKABE_ITO["sky_blue"],
-}
 
-# Dataset actor codes (events.actors, claims.claimant_side) onto those colour groups.
-ACTOR_GROUPS = {
-    "PAK": "Pakistan",
-    "AFG": "Afghanistan",
-    "TTP": "TTP",
-    "ISKP": "Other",
-    "UN": "UN",
-    "UNAMA": "UN",
-    "UNHCR": "UN",
-    "IOM": "UN",
-    "QAT": "Mediators",
-    "TUR": "Mediators",
-    "SAU": "Mediators",
-    "CHN": "Mediators",
-    "independent": "Independent",
-    # claimant sides (claims.claimant_side, population_by_status.claimant_side)
-    "pakistan": "Pakistan",
-    "afghanistan": "Afghanistan",
-    "un": "UN",
-    "mediator": "Mediators",
-    "ttp": "TTP",
-    "other": "Other",
-}
+SIDE_COLOURS = vocabulary("actors", "side", "colours")
 
 TEXT_COLOUR = "#222222"
 MUTED_COLOUR = "#5F5F5F"
@@ -79,12 +48,11 @@ _HEADER_INCHES = 0.95
 _FOOTER_INCHES = 0.55
 
 
-def colour_for(actor: str) -> str:
-    """The house colour of an actor, by group name ('Pakistan') or dataset code ('PAK')."""
-    group = ACTOR_GROUPS.get(actor, actor)
-    if group not in ACTOR_COLOURS:
-        raise KeyError(f"no house colour for actor '{actor}'; add it to pakafg.charts.ACTOR_GROUPS")
-    return ACTOR_COLOURS[group]
+def colour(side: str) -> str:
+    """The house colour of a side ('pakistan', 'afghanistan', 'ttp', 'un', 'mediator', ...)."""
+    if side not in SIDE_COLOURS:
+        raise KeyError(f"no colour for side '{side}'; sides are {', '.join(SIDE_COLOURS)} (datapackage.json)")
+    return SIDE_COLOURS[side]
 
 
 def apply_house_style() -> None:
@@ -104,7 +72,7 @@ def apply_house_style() -> None:
             "grid.color": "#DDDDDD",
             "grid.linewidth": 0.8,
             "axes.axisbelow": True,
-            "axes.prop_cycle": matplotlib.cycler(color=list(ACTOR_COLOURS.values())),
+            "axes.prop_cycle": matplotlib.cycler(color=list(SIDE_COLOURS.values())),
             "xtick.color": MUTED_COLOUR,
             "ytick.color": MUTED_COLOUR,
             "xtick.labelcolor": TEXT_COLOUR,
@@ -114,6 +82,8 @@ def apply_house_style() -> None:
             "savefig.dpi": 150,
             "svg.hashsalt": "pakafg",
             "svg.fonttype": "none",
+            # Labels come from the data: a '$' pair must print as dollars, not start mathtext.
+            "text.parse_math": False,
         }
     )
 
@@ -162,7 +132,11 @@ def save_chart_data(frame: pd.DataFrame, name: str, directory: Path = CHART_DATA
         raise ValueError(f"chart data name '{name}' must be letters, digits, '-' or '_'")
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"{name}.csv"
-    frame.to_csv(path, index=False, date_format="%Y-%m-%d", lineterminator="\n")
+    safe = frame.copy()
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]) and not pd.api.types.is_datetime64_any_dtype(safe[column]):
+            safe[column] = safe[column].map(csv_cell)
+    safe.to_csv(path, index=False, date_format="%Y-%m-%d", lineterminator="\n")
     return path
 
 

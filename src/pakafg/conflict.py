@@ -10,23 +10,21 @@ from __future__ import annotations
 import pandas as pd
 
 from . import charts, fmt
+from .data import vocabulary
 
-# Event types the chapter treats as violence, and how a reader should read each.
-VIOLENCE_LABELS = {
-    "air_strike": "Air or drone strike in Afghanistan attributed to Pakistan",
-    "clash": "Clash between the two states' forces",
-    "militant_attack": "Militant attack in Pakistan",
-}
+# Event types the chapter treats as violence; their labels live in datapackage.json.
+VIOLENCE_TYPES = ("air_strike", "clash", "militant_attack")
+VIOLENCE_LABELS = {t: vocabulary("events", "event_type")[t] for t in VIOLENCE_TYPES}
 
 # Who acted. Every air strike in the dataset is one that Afghan authorities or witnesses
 # attribute to Pakistan (Pakistan denies some). Clashes are exchanges of fire whose start
 # each side blames on the other, so no aggressor is coded. Militant attacks are credited
 # to the TTP where the TTP (or a faction Pakistan treats as part of it) is among the actors.
 ACTING_COLOURS = {
-    "Pakistan": charts.colour_for("Pakistan"),
+    "Pakistan": charts.colour("pakistan"),
     "Both forces": charts.OKABE_ITO["black"],
-    "TTP": charts.colour_for("TTP"),
-    "Other militant groups": charts.colour_for("Other"),
+    "TTP": charts.colour("ttp"),
+    "Other militant groups": charts.colour("other"),
 }
 
 
@@ -53,22 +51,11 @@ SUBJECT_GROUPS = {
 }
 KILLED_METRICS = ("killed", "militants_killed")
 
-SIDE_LABELS = {
-    "pakistan": "Pakistan (government, military)",
-    "afghanistan": "Afghanistan (Taliban authorities)",
-    "un": "United Nations",
-    "independent": "Independent count",
-    "mediator": "Mediator",
-    "ttp": "TTP",
-    "other": "Other",
-}
-
-
 def violence_events(events: pd.DataFrame) -> pd.DataFrame:
     """Clashes, strikes and militant attacks, with a plain-language type and the acting side."""
-    selected = events[events["event_type"].isin(list(VIOLENCE_LABELS))].copy()
+    selected = events[events["event_type"].isin(VIOLENCE_TYPES)].copy()
     selected["kind"] = selected["event_type"].map(VIOLENCE_LABELS)
-    selected["acting_side"] = [acting_side(t, a) for t, a in zip(selected["event_type"], selected["actors"])]
+    selected["acting_side"] = [acting_side(t, a) for t, a in zip(selected["event_type"], selected["actors"], strict=True)]
     columns = ["event_id", "date_start", "date_end", "event_type", "kind", "acting_side", "place", "place_id", "title", "source_ids"]
     return selected[columns].sort_values(["date_start", "event_id"]).reset_index(drop=True)
 
@@ -92,6 +79,7 @@ def episode_claims(claims: pd.DataFrame, episodes: dict[str, list[str]]) -> pd.D
                     "episode": episode,
                     "what": SUBJECT_GROUPS[claim["subject"]],
                     "claimant": claim["claimant"],
+                    "claimant_detail": claim["claimant_detail"],
                     "side": claim["claimant_side"],
                     "figure": fmt.claim_figure(claim["value"], claim["value_low"], claim["value_high"]),
                     "plotted": fmt.plot_value(claim["value"], claim["value_low"], claim["value_high"])[0],
@@ -176,5 +164,6 @@ def annual_series(militancy: pd.DataFrame, region: str = "Pakistan") -> pd.DataF
         year=lambda f: f["period_start"].dt.year,
         rank=lambda f: f["vintage"].map(VINTAGE_PREFERENCE.index),
     )
-    best = rows.sort_values(["producer", "metric", "year", "rank"]).groupby(["producer", "metric", "year"], as_index=False).first()
-    return best[["producer", "metric", "year", "value", "vintage", "definition", "source_id"]]
+    best = (rows.sort_values(["producer_id", "metric", "year", "rank"])
+            .groupby(["producer_id", "metric", "year"], as_index=False).first())
+    return best[["producer_id", "producer", "producer_short", "metric", "year", "value", "vintage", "definition", "source_id"]]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .validate import LIST_REFERENCE
+from . import rules
+from .validate import LIST_REFERENCE, URL
 
 BEGIN = "<!-- BEGIN GENERATED DATA DICTIONARY: edit datapackage.json, then run scripts/data_dictionary.py -->"
 END = "<!-- END GENERATED DATA DICTIONARY -->"
@@ -22,7 +23,9 @@ def describe_field(field: dict, schema: dict) -> str:
     if constraints.get("required"):
         parts.append("Required.")
     if "enum" in constraints:
-        parts.append("One of: " + ", ".join(constraints["enum"]) + ".")
+        labels = field.get("pakafg:labels", {})
+        parts.append("One of: " + ", ".join(f"{v} ({labels[v]})" if labels.get(v) else v
+                                          for v in constraints["enum"]) + ".")
     if "minimum" in constraints or "maximum" in constraints:
         bounds = []
         if "minimum" in constraints:
@@ -40,7 +43,14 @@ def describe_field(field: dict, schema: dict) -> str:
     ref = field.get(LIST_REFERENCE)
     if ref:
         parts.append(f"Each id must match {ref['field']} in {ref['resource']}.")
+    if field.get(URL):
+        parts.append("Checked as a safe http(s) link.")
     return " ".join(parts)
+
+
+def rule_lines(resource: dict) -> list[str]:
+    """The resource's declared rules, each in words."""
+    return [rules.describe(rule) for rule in resource.get(rules.RULES, [])]
 
 
 def dictionary_frames(descriptor: dict) -> list[tuple[str, pd.DataFrame]]:
@@ -69,6 +79,12 @@ def dictionary_markdown(descriptor: dict) -> str:
             text = describe_field(field, resource["schema"]).replace("|", "\\|")
             lines.append(f"| `{field['name']}` | {field.get('type', 'string')} | {text} |")
         lines.append("")
+        declared = resource.get(rules.RULES, [])
+        if declared:
+            lines.append("Rules checked on load:")
+            lines.append("")
+            lines += [f"- {rules.describe(rule)}" for rule in declared]
+            lines.append("")
     lines.append(END)
     return "\n".join(lines) + "\n"
 

@@ -8,65 +8,87 @@ thousands separated by commas, large round figures as "1.2 million", dates as
 from __future__ import annotations
 
 import datetime as dt
-import math
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
 
 def _given(value) -> bool:
-    """True for a real figure; False for None, NaN or pandas' NA."""
+    """True for a real figure; False for None, NaN, NaT or pandas' NA."""
     return value is not None and not pd.isna(value)
 
 
-def _check(value) -> float:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+def _check(value) -> Decimal:
+    """The value as an exact Decimal; missing or non-finite values raise ValueError."""
+    if not _given(value):
         raise ValueError("cannot format a missing value; check the data before formatting it")
-    return float(value)
+    number = Decimal(str(float(value)))
+    if not number.is_finite():
+        raise ValueError(f"cannot format {value!r}: not a finite number")
+    return number
+
+
+def _rounded(number: Decimal, digits: int) -> Decimal:
+    """Round half away from zero (2.5 -> 3, 0.125 -> 0.13), the same rule for every format."""
+    return number.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
 def integer(value) -> str:
     """1234567 -> '1,234,567'. Rounds half away from zero, never silently truncates."""
-    number = _check(value)
-    rounded = math.floor(abs(number) + 0.5) * (1 if number >= 0 else -1)
-    return f"{rounded:,.0f}"
+    return f"{_rounded(_check(value), 0):,f}"
 
 
 def compact(value, digits: int = 1) -> str:
-    """Large figures in words: 1_723_481 -> '1.7 million'; below a million, as :func:`integer`."""
+    """Large figures in words: 1_723_481 -> '1.7 million'; below a million, as :func:`integer`.
+
+    The unit is chosen after rounding, so 999,950,000 reads '1 billion', not '1,000 million'.
+    """
     number = _check(value)
-    for size, word in ((1e9, "billion"), (1e6, "million")):
-        if abs(number) >= size:
-            text = f"{number / size:,.{digits}f}".rstrip("0").rstrip(".")
-            return f"{text} {word}"
+    millions = _rounded(number / 10**6, digits)
+    if abs(millions) >= 1000:
+        return _words(_rounded(number / 10**9, digits), "billion")
+    if abs(_rounded(number, 0)) >= 10**6:
+        return _words(millions, "million")
     return integer(number)
+
+
+def _words(scaled: Decimal, word: str) -> str:
+    text = f"{scaled:,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text} {word}"
 
 
 def decimal(value, digits: int = 1) -> str:
     """A number with a fixed count of decimals: 3.14159 -> '3.1'."""
-    return f"{_check(value):,.{digits}f}"
+    return f"{_rounded(_check(value), digits):,f}"
 
 
 def percent(value, digits: int = 0) -> str:
-    """A share given as a fraction: 0.243 -> '24%'."""
-    return f"{_check(value) * 100:.{digits}f}%"
+    """A share given as a fraction: 0.243 -> '24%' (rounded like :func:`integer`)."""
+    return f"{_rounded(_check(value) * 100, digits):f}%"
+
+
+def _day(value) -> pd.Timestamp:
+    if not _given(value):
+        raise ValueError("cannot format a missing date")
+    return pd.Timestamp(value)
 
 
 def date(value) -> str:
     """A date as '19 October 2025' (no leading zero)."""
-    if value is None or value is pd.NaT:
-        raise ValueError("cannot format a missing date")
-    day = pd.Timestamp(value)
+    day = _day(value)
     return f"{day.day} {day:%B %Y}"
 
 
 def month(value) -> str:
     """A date as 'October 2025'."""
-    return f"{pd.Timestamp(value):%B %Y}"
+    return f"{_day(value):%B %Y}"
 
 
 def date_range(start, end=None) -> str:
     """'18–19 October 2025', '30 June – 1 July 2024', or a single date when end is missing."""
-    if end is None or end is pd.NaT or pd.isna(end):
+    if not _given(end):
         return date(start)
     first, last = pd.Timestamp(start), pd.Timestamp(end)
     if first == last:
@@ -83,16 +105,21 @@ def as_of_line(as_of: dt.date | str) -> str:
     return f"Data as of {date(as_of)}."
 
 
+def as_given(value) -> str:
+    """A figure with exactly the decimals it has, never rounded: 23 -> '23', 1.25 -> '1.25'."""
+    number = _check(value)
+    if number == number.to_integral_value():
+        return integer(number)
+    return f"{number.normalize():,f}"
+
+
 def claim_figure(value=None, low=None, high=None, *, percent: bool = False) -> str:
     """A claimed figure as its claimant put it: '23', '25–30', 'at least 200', 'up to 12'.
 
-    With ``percent=True`` the figure is a share in percent and keeps one decimal where the
-    source gives one: '2.5%', '21–23%', 'at least 25%'.
+    Figures keep the decimals the source gave (never rounded). With ``percent=True`` the
+    figure is a share in percent: '2.5%', '21–23%', 'at least 25%'.
     """
-    def number(v):
-        if percent and not float(v).is_integer():
-            return decimal(v, 1)
-        return integer(v)
+    number = as_given
 
     suffix = "%" if percent else ""
     if _given(value):
@@ -125,7 +152,10 @@ def plot_value(value=None, low=None, high=None) -> tuple[float, str]:
 
 def short_date(value) -> str:
     """A compact date for tables: '27 Feb 2026'."""
-    if value is None or value is pd.NaT or pd.isna(value):
-        raise ValueError("cannot format a missing date")
-    day = pd.Timestamp(value)
+    day = _day(value)
     return f"{day.day} {day:%b %Y}"
+
+
+def who(name, detail=None) -> str:
+    """An actor with the person or report the source names: 'UNHCR (spokesman Qaiser Khan Afridi)'."""
+    return str(name) if not _given(detail) or not str(detail) else f"{name} ({detail})"

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from myst_nb import glue as _myst_glue
 
+from .text import one_line
+
 
 def glue_text(name: str, text: str) -> str:
     """Glue an already-formatted string under ``name`` (not displayed in the cell)."""
     if not isinstance(text, str):
         raise TypeError(f"glue_text('{name}', ...) takes a formatted str, got {type(text).__name__}; "
                         "format it with pakafg.fmt first")
-    _myst_glue(name, str(text), display=False)
+    text = one_line(text)  # glued text/plain is shown as a text node: nothing in it is parsed
+    _myst_glue(name, text, display=False)
     return text

@@ -3,9 +3,8 @@
 Each function selects or reshapes rows of the dataset without changing any figure:
 
 * :func:`unhcr_stock`: UNHCR's end-year counts by category, one column per category.
-* :func:`producer_group`: which kind of counter a returns producer is.
 * :func:`cumulative_returns`: cumulative counts of all returns since the IFRP began,
-  one series per producer group (never joined across groups).
+  grouped by the side of the counter (never joined across sides).
 * :func:`per_day`: per-period counts as an average per day, so weeks and quarters compare.
 * :func:`removals_by_year`: deportations and arrests over a calendar year or most of one.
 * :func:`ifrp_timeline`: the plan's policy decisions and deadlines, numbered, on lanes.
@@ -19,54 +18,17 @@ from __future__ import annotations
 import pandas as pd
 
 from . import fmt
+from .data import vocabulary
 
 # UNHCR's stock categories, in the order they are stacked; returned_refugees is a flow.
-STOCK_CATEGORIES = ["refugees", "asylum_seekers", "others_of_concern", "other_in_need_of_protection"]
-CATEGORY_LABELS = {
-    "refugees": "Refugees",
-    "asylum_seekers": "Asylum-seekers",
-    "others_of_concern": "Others of concern",
-    "other_in_need_of_protection": "Other people in need of international protection",
-    "returned_refugees": "Returned refugees (during the year)",
-}
+CATEGORY_LABELS = vocabulary("refugee_population", "category")
+STOCK_CATEGORIES = [c for c in CATEGORY_LABELS if c != "returned_refugees"]
+STATUS_LABELS = vocabulary("population_by_status", "status")
+QUALIFIER_WORDS = vocabulary("returns", "qualifier")
 
-STATUS_LABELS = {
-    "por_holders": "PoR card holders",
-    "acc_holders": "ACC holders",
-    "undocumented": "Undocumented",
-    "total_afghans": "All Afghans",
-    "arrivals_since_aug_2021": "Arrived since August 2021",
-    "other": "Other groups",
-}
-
-SIDE_LABELS = {
-    "pakistan": "Pakistan government",
-    "afghanistan": "Afghan (Taliban) authorities",
-    "un": "UN agencies",
-    "independent": "Press",
-    "other": "Other (EU agency)",
-}
-
-# Producer groups of returns counts, with the house colour group of each.
-GROUP_COLOURS = {
-    "UN agencies": "UN",
-    "Pakistan government": "PAK",
-    "Afghan (Taliban) authorities": "AFG",
-    "Press reports": "Independent",
-}
-_UN_PRODUCERS = ("UNHCR", "IOM", "OCHA", "UN ")
-
-
-def producer_group(producer: str) -> str:
-    """The kind of counter behind a returns figure: UN agencies, Pakistan, Kabul, or the press."""
-    text = str(producer).strip()
-    if text.startswith("Pakistan"):
-        return "Pakistan government"
-    if text.startswith("Taliban") or text.startswith("Afghan"):
-        return "Afghan (Taliban) authorities"
-    if text.startswith(_UN_PRODUCERS) or text == "UN":
-        return "UN agencies"
-    return "Press reports"
+# Counters whose running totals continue one another and are drawn as one line per side;
+# every other count (one-off tallies, press figures) is drawn as a single point.
+SERIES_PRODUCERS = {"un": ("unhcr", "iom", "unhcr-iom", "ocha"), "pakistan": ("pak-government",)}
 
 
 def unhcr_stock(population: pd.DataFrame) -> pd.DataFrame:
@@ -92,7 +54,8 @@ def cumulative_returns(
     Keeps rows with ``measure == 'cumulative'``, ``population == 'all_returnees'`` and
     ``scope == 'national'`` (counts through named crossings only are left out) whose
     ``period_start`` lies between ``start_from`` and ``start_to`` (the producers start on
-    15 Sept, 1 Oct, 3 Oct or 1 Nov 2023). Adds ``group`` and sorts by group then period end.
+    15 Sept, 1 Oct, 3 Oct or 1 Nov 2023). Adds ``group`` (the producer's side) and sorts by
+    group then period end.
     """
     rows = returns[
         (returns["measure"] == "cumulative")
@@ -101,12 +64,12 @@ def cumulative_returns(
         & (returns["period_start"] >= pd.Timestamp(start_from))
         & (returns["period_start"] <= pd.Timestamp(start_to))
     ].copy()
-    rows["group"] = rows["producer"].map(producer_group)
+    rows["group"] = rows["producer_side"]
     return rows.sort_values(["group", "period_end", "return_id"]).reset_index(drop=True)
 
 
 def latest_by_group(cumulative: pd.DataFrame) -> pd.DataFrame:
-    """The most recent row of each producer group (ties: the higher return_id)."""
+    """The most recent row of each side's counters (ties: the higher return_id)."""
     ordered = cumulative.sort_values(["group", "period_end", "return_id"])
     return ordered.groupby("group", sort=True).tail(1).reset_index(drop=True)
 
@@ -116,7 +79,7 @@ def per_day(returns: pd.DataFrame, population: str = "all_returnees") -> pd.Data
     rows = returns[(returns["measure"] == "per_period") & (returns["population"] == population)].copy()
     rows["days"] = (rows["period_end"] - rows["period_start"]).dt.days + 1
     rows["per_day"] = rows["value"].astype("float64") / rows["days"]
-    rows["group"] = rows["producer"].map(producer_group)
+    rows["group"] = rows["producer_side"]
     return rows.sort_values(["period_start", "return_id"]).reset_index(drop=True)
 
 
@@ -181,15 +144,12 @@ def latest_per_side(estimates: pd.DataFrame, statuses) -> pd.DataFrame:
     return latest
 
 
-_QUALIFIER_WORDS = {"exact": "", "about": "about ", "more_than": "more than ", "at_least": "at least "}
-
-
 def worded(value, qualifier: str = "exact", compact: bool = False) -> str:
     """A returns figure as its producer worded it: 'more than 1,820,000', 'about 1.6 million'."""
-    if qualifier not in _QUALIFIER_WORDS:
+    if qualifier not in QUALIFIER_WORDS:
         raise ValueError(f"unknown qualifier '{qualifier}'")
     number = fmt.compact(value) if compact else fmt.integer(value)
-    return _QUALIFIER_WORDS[qualifier] + number
+    return number if qualifier == "exact" else f"{QUALIFIER_WORDS[qualifier]} {number}"
 
 
 def spread_labels(dates, min_gap_days: int = 30) -> list[pd.Timestamp]:

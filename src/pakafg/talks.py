@@ -1,6 +1,6 @@
 """Helpers for the talks chapter: rounds, commitments and the violence around them.
 
-* :func:`short_label` and :func:`short_text` shorten the long curated cells for tables.
+* :func:`short_text` shortens the long curated cells for tables.
 * :func:`violence_frame` selects clashes, air strikes and militant attacks as a timeline frame.
 * :func:`rounds_frame` gives each round a last day and a short label.
 * :func:`violence_around_rounds` counts fighting in the N days before and after each round.
@@ -12,50 +12,13 @@ from __future__ import annotations
 import pandas as pd
 
 from . import conflict
+from .data import vocabulary
 
-VIOLENCE_TYPES = ("air_strike", "clash", "militant_attack")
-
-TYPE_LABELS = {
-    "air_strike": "Air and drone strikes",
-    "clash": "Clashes between the two forces",
-    "militant_attack": "Militant attacks in Pakistan",
-}
-
-TRACK_LABELS = {
-    "un_doha_process": "UN Doha process",
-    "bilateral_peace_track": "Bilateral peace track",
-    "regional_format": "Regional format",
-}
-
-# Short names for chart labels; any round not listed falls back to its name before " (".
-ROUND_LABELS = {
-    "UN-1": "Doha I",
-    "UN-2": "Doha II",
-    "UN-3": "Doha III",
-    "PT-1": "Doha",
-    "PT-2": "Istanbul I",
-    "PT-3": "Istanbul II",
-    "PT-4": "Riyadh",
-    "PT-5": "Tehran",
-    "PT-6": "Eid pause",
-    "PT-7": "Urumqi",
-}
-
-STATUS_ORDER = ("kept", "partly_kept", "pending", "unclear", "broken")
-STATUS_LABELS = {
-    "kept": "Kept",
-    "partly_kept": "Partly kept",
-    "pending": "Pending",
-    "unclear": "Unclear",
-    "broken": "Broken",
-}
-VERDICT_ORDER = ("confirmed", "corrected", "unverifiable")
-
-def short_label(round_id: str, name: str) -> str:
-    """'Istanbul I' for PT-2; otherwise the round's name without its bracketed gloss."""
-    if round_id in ROUND_LABELS:
-        return ROUND_LABELS[round_id]
-    return str(name).split(" (")[0].strip()
+VIOLENCE_TYPES = conflict.VIOLENCE_TYPES
+TRACK_LABELS = vocabulary("talks_rounds", "track")
+STATUS_LABELS = vocabulary("commitments", "status")  # in display order, kept to broken
+STATUS_ORDER = tuple(STATUS_LABELS)
+VERDICT_ORDER = tuple(vocabulary("seed_claims", "verdict"))
 
 
 def short_text(text: str, limit: int = 60) -> str:
@@ -88,16 +51,16 @@ def violence_frame(events: pd.DataFrame, start=None, end=None) -> pd.DataFrame:
         frame = frame[frame["date_end"] >= pd.Timestamp(start)]
     if end is not None:
         frame = frame[frame["date_start"] <= pd.Timestamp(end)]
-    frame["type_label"] = frame["event_type"].map(TYPE_LABELS)
+    frame["type_label"] = frame["event_type"].map(conflict.VIOLENCE_LABELS)
     columns = ["event_id", "date_start", "date_end", "event_type", "type_label", "side", "title"]
     return frame[columns].reset_index(drop=True)
 
 
 def rounds_frame(rounds: pd.DataFrame) -> pd.DataFrame:
-    """Rounds sorted by date, with date_end filled for one-day rounds and a short label."""
+    """Rounds sorted by date, with date_end filled for one-day rounds; ``label`` is the short name."""
     frame = rounds.copy()
     frame["date_end"] = frame["date_end"].fillna(frame["date_start"])
-    frame["label"] = [short_label(r, n) for r, n in zip(frame["round_id"], frame["name"])]
+    frame["label"] = frame["short_name"]
     frame["track_label"] = frame["track"].map(TRACK_LABELS)
     return frame.sort_values(["date_start", "round_id"]).reset_index(drop=True)
 

@@ -1,27 +1,41 @@
-"""Validate the report's CSV tables against their Frictionless Table Schemas.
+"""Validate the report's CSV tables: every problem, located by file, line, row key and column.
 
-The checks are strict on purpose: every value is read as text and checked against the
-schema before any conversion, so a malformed value is reported rather than silently
-coerced to NaN, and no row is ever dropped. Every problem is collected (not just the
-first) and reported with file, line, row key, column and reason.
+Three layers, each doing what the others cannot:
 
-Supported Table Schema features: field types ``string``, ``integer``, ``number``,
-``date``, ``year`` and ``boolean``; constraints ``required``, ``enum``, ``minimum``,
-``maximum``, ``pattern`` and ``unique``; ``missingValues``; ``primaryKey``;
-``foreignKeys``. One extension, declared per field as ``"pakafg:references"``, checks
-a delimiter-separated list of ids (for example ``source_ids``) against another
-table's key, which plain Table Schema foreign keys cannot express.
+1. :func:`read_table` reads the bytes itself, so that what frictionless would report as a
+   decoding failure or a shifted header becomes a precise message: a byte-order mark, a
+   UTF-16 file, a byte that is not UTF-8 (with its line and column), an unclosed quote (at
+   the line where the quote opened), ragged and blank rows.
+2. `frictionless <https://framework.frictionlessdata.io/>`_ checks the Table Schema in
+   ``datapackage.json``: types, ``required``, ``enum``, ``pattern``, ``minimum``/``maximum``,
+   ``unique``, primary and foreign keys. Its findings are rewritten in this module's format.
+3. The project's own checks, for what Table Schema cannot say: text hygiene
+   (:func:`check_text`: line breaks, control and invisible characters, non-standard spaces,
+   Cyrillic or Greek letters that pass for Latin ones, cells a spreadsheet would run as
+   formulas, stray spaces), numbers a computer can hold (:func:`check_numbers`), and lists of
+   ids separated by a delimiter (``"pakafg:references"`` on a field, :func:`check_list_references`).
+
+Rules between fields and tables are declared in ``datapackage.json`` and checked by
+:mod:`pakafg.rules` once the tables are typed.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
+import io
+import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from frictionless import Package, Resource, Schema
+
+from .text import check_url
+
 LIST_REFERENCE = "pakafg:references"
+URL = "pakafg:url"  # a field of URLs that will be written into links: checked by pakafg.text.check_url
+MAX_MAGNITUDE = 1e15  # beyond this a float loses whole units and Int64 nears overflow
 
 
 @dataclass(frozen=True)
@@ -46,7 +60,7 @@ class Problem:
 
 
 class DataValidationError(ValueError):
-    """Raised when one or more tables break their schema; lists every problem."""
+    """Raised when one or more tables break their schema or rules; lists every problem."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
@@ -57,7 +71,7 @@ class DataValidationError(ValueError):
 
 @dataclass
 class RawTable:
-    """A CSV read as text, with the line number of every data row."""
+    """A CSV read as text: its header, its rows as dicts, and the line each row starts on."""
 
     name: str
     file: str
@@ -66,222 +80,270 @@ class RawTable:
     lines: list[int]
 
 
-def read_raw(path: Path, display_name: str) -> tuple[RawTable, list[Problem]]:
-    """Read a CSV as strings; report ragged rows instead of dropping or padding them."""
-    problems: list[Problem] = []
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.reader(handle)
-        try:
-            header = next(reader)
-        except StopIteration:
-            return RawTable(path.stem, display_name, [], [], []), [
-                Problem(display_name, None, None, None, "the file is empty (no header row)")
-            ]
-        rows, lines = [], []
+def char_name(ch: str) -> str:
+    """'U+0406 CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I'; 'U+0007 (a control character)'."""
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X} {name}" if name else f"U+{ord(ch):04X} (a control character)"
+
+
+def _suspicious(ch: str) -> bool:
+    if ch.isascii():
+        return not ch.isprintable()
+    category = unicodedata.category(ch)
+    return category[0] in "CZ" or unicodedata.name(ch, "").startswith(("CYRILLIC", "GREEK"))
+
+
+def shown(text: str) -> str:
+    """A cell value quoted for a message, naming any character that would look like another."""
+    odd = list(dict.fromkeys(ch for ch in text if _suspicious(ch)))
+    quoted = repr(text) if any(not ch.isprintable() for ch in text) else f"'{text}'"
+    return quoted + (f" (contains {', '.join(char_name(ch) for ch in odd)})" if odd else "")
+
+
+# --- 1. reading -----------------------------------------------------------------------
+
+def _decode(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:200]:
+        return None, [Problem(file, 1, None, None, "the file is UTF-16 encoded; save it as UTF-8")]
+    if data.startswith(b"\xef\xbb\xbf"):
+        return None, [Problem(file, 1, None, None,
+                              "the file starts with a byte-order mark (U+FEFF); save it as UTF-8 without BOM")]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
+        byte = data[exc.start]
+        return None, [Problem(file, line, None, None,
+                              f"byte 0x{byte:02X} at column {column} is not valid UTF-8 (the file looks "
+                              "Latin-1 or Windows-1252 encoded); save it as UTF-8")]
+
+
+def read_table(path: Path, file: str) -> tuple[RawTable | None, list[Problem]]:
+    """Read one CSV as text. Returns None (and the reasons) when it cannot be read as a table."""
+    text, problems = _decode(path.read_bytes(), file)
+    if text is None:
+        return None, problems
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header: list[str] | None = None
+    rows, lines = [], []
+    start = 1
+    try:
         for record in reader:
-            line = reader.line_num
-            if not record:
-                problems.append(Problem(display_name, line, None, None, "blank line inside the table"))
-                continue
-            if len(record) != len(header):
-                problems.append(
-                    Problem(
-                        display_name, line, None, None,
-                        f"has {len(record)} values but the header has {len(header)} columns",
-                    )
-                )
-                continue
-            rows.append(dict(zip(header, record)))
-            lines.append(line)
-    return RawTable(path.stem, display_name, header, rows, lines), problems
+            if header is None:
+                header = record
+            elif not record:
+                problems.append(Problem(file, start, None, None, "blank line inside the table"))
+            elif len(record) != len(header):
+                problems.append(Problem(file, start, None, None,
+                                        f"has {len(record)} values but the header has {len(header)} columns"))
+            else:
+                rows.append(dict(zip(header, record, strict=True)))
+                lines.append(start)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            reason = 'a quoted value that opens on this line is never closed (a missing ")'
+        else:
+            reason = f'a quoted value that opens on this line does not close cleanly ({exc}): look for a missing or stray "'
+
+        return None, [*problems, Problem(file, start, None, None, reason)]
+    if header is None:
+        return None, [Problem(file, None, None, None, "the file is empty (no header row)")]
+    return RawTable(path.stem, file, header, rows, lines), problems
 
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_INTEGER = re.compile(r"^[+-]?\d+$")
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-
-
-def parse_value(text: str, field: dict):
-    """Parse one non-missing value by its Table Schema type, or raise ValueError with a reason."""
-    kind = field.get("type", "string")
-    if kind == "string":
-        return text
-    if kind == "integer":
-        if not _INTEGER.match(text):
-            raise ValueError(f"'{text}' is not a whole number (no commas, spaces or decimals)")
-        return int(text)
-    if kind == "number":
-        if not _NUMBER.match(text):
-            raise ValueError(f"'{text}' is not a number (use digits and a decimal point, no commas)")
-        return float(text)
-    if kind == "date":
-        if not _DATE.match(text):
-            raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD")
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            raise ValueError(f"'{text}' is not a real calendar date") from None
-    if kind == "year":
-        if not re.match(r"^\d{4}$", text):
-            raise ValueError(f"'{text}' is not a four-digit year")
-        return int(text)
-    if kind == "boolean":
-        if text not in ("true", "false"):
-            raise ValueError(f"'{text}' is not 'true' or 'false'")
-        return text == "true"
-    raise ValueError(f"the schema uses type '{kind}', which this validator does not support")
-
-
-def check_constraints(value, text: str, field: dict) -> str | None:
-    """Return the reason a parsed value breaks its field's constraints, or None."""
-    constraints = field.get("constraints", {})
-    if "enum" in constraints and text not in constraints["enum"]:
-        allowed = ", ".join(constraints["enum"])
-        return f"'{text}' is not one of the allowed values ({allowed})"
-    if "pattern" in constraints and not re.fullmatch(constraints["pattern"], text):
-        return f"'{text}' does not match the pattern {constraints['pattern']}"
-    if "minimum" in constraints:
-        minimum = constraints["minimum"]
-        if field.get("type") == "date":
-            minimum = dt.date.fromisoformat(minimum)
-        if value < minimum:
-            return f"{text} is below the minimum {constraints['minimum']}"
-    if "maximum" in constraints:
-        maximum = constraints["maximum"]
-        if field.get("type") == "date":
-            maximum = dt.date.fromisoformat(maximum)
-        if value > maximum:
-            return f"{text} is above the maximum {constraints['maximum']}"
-    return None
+def check_header(table: RawTable, schema: dict) -> list[Problem]:
+    """The header must list the schema's fields, in order."""
+    expected = [f["name"] for f in schema["fields"]]
+    if table.header == expected:
+        return []
+    missing = [c for c in expected if c not in table.header]
+    extra = [c for c in table.header if c not in expected]
+    detail = ([f"missing {missing}"] if missing else []) + ([f"unexpected {', '.join(shown(c) for c in extra)}"] if extra else [])
+    return [Problem(table.file, 1, None, None, "header does not match the schema: "
+                    + ("; ".join(detail) or "columns are in a different order than the schema"))]
 
 
 def key_label(table: RawTable, schema: dict, index: int) -> str | None:
-    """A readable id for a row, from its primary key, e.g. "event_id=W003"."""
+    """A readable id for a row from its primary key, e.g. "event_id=W003" (odd characters named)."""
     key = schema.get("primaryKey")
     if not key:
         return None
-    fields = [key] if isinstance(key, str) else key
-    return ", ".join(f"{f}={table.rows[index].get(f, '')}" for f in fields)
+    parts = []
+    for field in [key] if isinstance(key, str) else key:
+        value = table.rows[index].get(field, "")
+        parts.append(f"{field}={shown(value) if any(_suspicious(ch) for ch in value) else value}")
+    return ", ".join(parts)
 
 
-def validate_table(table: RawTable, schema: dict) -> tuple[list[dict], list[Problem]]:
-    """Check one table against its schema; return parsed rows and every problem found."""
-    problems: list[Problem] = []
-    fields = schema["fields"]
-    expected = [f["name"] for f in fields]
-    if table.header != expected:
-        missing = [c for c in expected if c not in table.header]
-        extra = [c for c in table.header if c not in expected]
-        detail = []
-        if missing:
-            detail.append(f"missing {missing}")
-        if extra:
-            detail.append(f"unexpected {extra}")
-        if not detail:
-            detail.append("columns are in a different order than the schema")
-        problems.append(
-            Problem(table.file, 1, None, None, "header does not match the schema: " + "; ".join(detail))
-        )
-        return [], problems
+# --- 2. the Table Schema, by frictionless -----------------------------------------------
 
-    missing_values = set(schema.get("missingValues", [""]))
-    parsed_rows: list[dict] = []
-    for index, (row, line) in enumerate(zip(table.rows, table.lines)):
-        label = key_label(table, schema, index)
-        parsed = {}
-        for field in fields:
-            name = field["name"]
-            text = row[name]
-            if text != text.strip():
-                problems.append(Problem(table.file, line, label, name, f"'{text}' has leading or trailing spaces"))
-                text = text.strip()
-            if text in missing_values:
-                if field.get("constraints", {}).get("required"):
-                    problems.append(Problem(table.file, line, label, name, "a value is required here but the cell is empty"))
-                parsed[name] = None
-                continue
-            try:
-                value = parse_value(text, field)
-            except ValueError as exc:
-                problems.append(Problem(table.file, line, label, name, str(exc)))
-                parsed[name] = None
-                continue
-            reason = check_constraints(value, text, field)
-            if reason:
-                problems.append(Problem(table.file, line, label, name, reason))
-            parsed[name] = value
-        parsed_rows.append(parsed)
-
-    problems += check_uniqueness(table, schema, parsed_rows)
-    return parsed_rows, problems
+_TYPE_PHRASES = {
+    "integer": "a whole number (digits only: no commas, spaces or decimals)",
+    "number": "a number (digits and a decimal point: no commas or spaces)",
+    "year": "a four-digit year",
+    "boolean": "'true' or 'false'",
+    "date": "a date in the form YYYY-MM-DD",
+}
+_DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def check_uniqueness(table: RawTable, schema: dict, rows: list[dict]) -> list[Problem]:
-    """Primary keys and unique fields must not repeat."""
+def _type_reason(cell: str, kind: str) -> str:
+    if kind == "date" and _DATE_SHAPE.match(cell):
+        return f"{shown(cell)} is not a real calendar date"
+    return f"{shown(cell)} is not {_TYPE_PHRASES.get(kind, kind)}"
+
+
+def _constraint_reason(cell: str, field: dict, note: str) -> str:
+    name = re.search(r'constraint "(\w+)"', note)
+    constraint = name.group(1) if name else ""
+    rules = field.get("constraints", {})
+    if constraint == "required":
+        return "a value is required here but the cell is empty"
+    if constraint == "enum":
+        return f"{shown(cell)} is not one of the allowed values ({', '.join(rules['enum'])})"
+    if constraint == "pattern":
+        return f"{shown(cell)} does not match the pattern {rules['pattern']}"
+    if constraint == "minimum":
+        return f"{cell} is below the minimum {rules['minimum']}"
+    if constraint == "maximum":
+        return f"{cell} is above the maximum {rules['maximum']}"
+    return f"{shown(cell)} breaks the constraint '{constraint}': {note}"
+
+
+def check_schemas(tables: dict[str, RawTable], schemas: dict[str, dict]) -> list[Problem]:
+    """Types, constraints, unique fields, primary and foreign keys of every readable table."""
+    resources = [
+        Resource(name=name, data=[table.header] + [list(row.values()) for row in table.rows],
+                 schema=Schema.from_descriptor(schemas[name]))
+        for name, table in tables.items()
+    ]
+    report = Package(resources=resources).validate()
     problems = []
-    key = schema.get("primaryKey")
-    groups = []
-    if key:
-        groups.append([key] if isinstance(key, str) else list(key))
-    groups += [[f["name"]] for f in schema["fields"] if f.get("constraints", {}).get("unique")]
-    for columns in groups:
-        first_line: dict[tuple, int] = {}
-        for row, line in zip(rows, table.lines):
-            value = tuple(row[c] for c in columns)
-            if any(v is None for v in value):
-                continue
-            label = ", ".join(f"{c}={row[c]}" for c in columns)
-            if value in first_line:
-                problems.append(
-                    Problem(table.file, line, label, ",".join(columns),
-                            f"duplicate value; already used on line {first_line[value]}")
-                )
+    for task in report.tasks:
+        table, schema = tables[task.name], schemas[task.name]
+        fields = {f["name"]: f for f in schema["fields"]}
+
+        def line_of(row_number):
+            return table.lines[row_number - 2] if row_number and row_number >= 2 else None
+
+        def label_of(row_number):
+            return key_label(table, schema, row_number - 2) if row_number and row_number >= 2 else None
+
+        for error in task.errors:
+            row_number = getattr(error, "row_number", None)
+            where = (table.file, line_of(row_number), label_of(row_number))
+            if error.type == "type-error":
+                field = fields[error.field_name]
+                problems.append(Problem(*where, error.field_name, _type_reason(error.cell, field.get("type", "string"))))
+            elif error.type == "constraint-error":
+                problems.append(Problem(*where, error.field_name,
+                                        _constraint_reason(error.cell, fields[error.field_name], error.note)))
+            elif error.type in ("unique-error", "primary-key"):
+                key = schema.get("primaryKey")
+                if error.type == "primary-key" and (isinstance(key, str) or len(key) == 1):
+                    continue  # already reported as a unique-error on the key field
+                first = re.search(r"position (\d+)", error.note)
+                first_line = line_of(int(first.group(1))) if first else None
+                column = error.field_name if error.type == "unique-error" else ",".join(key)
+                problems.append(Problem(*where, column, f"duplicate value; already used on line {first_line}"))
+            elif error.type == "foreign-key":
+                target = error.reference_name or task.name
+                values = ", ".join(error.field_cells)
+                problems.append(Problem(*where, ",".join(error.field_names),
+                                        f"{shown(values)} is not a known {'/'.join(error.reference_field_names)} "
+                                        f"in {target}"))
+            elif error.type == "resource-error" and "does not exist" in error.note:
+                continue  # the referenced table failed to load; its own problems are reported
             else:
-                first_line[value] = line
+                problems.append(Problem(*where, getattr(error, "field_name", None), f"{error.title}: {error.note}"))
     return problems
 
 
-def check_references(
-    tables: dict[str, RawTable], schemas: dict[str, dict], parsed: dict[str, list[dict]]
-) -> list[Problem]:
-    """Foreign keys (single fields) and delimited id lists must point at existing rows."""
+# --- 3. the project's own checks ---------------------------------------------------------
+
+def check_text(table: RawTable, schema: dict) -> list[Problem]:
+    """Reject text that would silently change or break a page, a chart or a spreadsheet."""
     problems = []
-    for name, schema in schemas.items():
-        table, rows = tables[name], parsed[name]
-        for fk in schema.get("foreignKeys", []):
-            fields = fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]]
-            target = fk["reference"]["resource"] or name
-            target_fields = fk["reference"]["fields"]
-            target_fields = target_fields if isinstance(target_fields, list) else [target_fields]
-            known = {tuple(r[f] for f in target_fields) for r in parsed.get(target, [])}
-            for index, (row, line) in enumerate(zip(rows, table.lines)):
-                value = tuple(row[f] for f in fields)
-                if all(v is None for v in value):
-                    continue
-                if value not in known:
-                    shown = ", ".join(str(v) for v in value)
-                    problems.append(
-                        Problem(table.file, line, key_label(table, schema, index), ",".join(fields),
-                                f"'{shown}' is not a known {'/'.join(target_fields)} in {target}")
-                    )
+    for index, (row, line) in enumerate(zip(table.rows, table.lines, strict=True)):
+        for field in schema["fields"]:
+            name, text = field["name"], row[field["name"]]
+            reasons = []
+            if text != text.strip():
+                reasons.append(f"{shown(text)} has leading or trailing spaces")
+            if "\n" in text or "\r" in text:
+                reasons.append("contains a line break; every field is one line")
+            odd = list(dict.fromkeys(ch for ch in text if _suspicious(ch) and ch not in "\n\r"))
+            for ch in odd:
+                if unicodedata.category(ch)[0] in "LM":
+                    reasons.append(f"contains {char_name(ch)}, which looks like a Latin letter; "
+                                   "type the Latin letter")
+                elif unicodedata.category(ch) in ("Zs", "Zl", "Zp") or ch == "\t":
+                    reasons.append(f"contains {char_name(ch)}; use a plain space")
+                else:
+                    reasons.append(f"contains the invisible or control character {char_name(ch)}")
+            if field.get(URL) and text:
+                try:
+                    check_url(text)
+                except ValueError as exc:
+                    reasons.append(str(exc))
+            if field.get("type", "string") == "string" and text.lstrip().startswith(("=", "+", "-", "@")):
+                reasons.append(f"{shown(text[:30])} starts with '{text.lstrip()[0]}', which a spreadsheet would "
+                               "run as a formula; reword it")
+            for reason in reasons:
+                problems.append(Problem(table.file, line, key_label(table, schema, index), name, reason))
+    return problems
+
+
+def check_numbers(table: RawTable, schema: dict) -> list[Problem]:
+    """Numbers must be finite and small enough to hold exactly (frictionless accepts 'nan', '1e999')."""
+    problems = []
+    numeric = [f["name"] for f in schema["fields"] if f.get("type") in ("number", "integer")]
+    for index, (row, line) in enumerate(zip(table.rows, table.lines, strict=True)):
+        for name in numeric:
+            text = row[name].strip()
+            if not text:
+                continue
+            try:
+                value = float(text)
+            except ValueError:
+                continue  # not a number at all: frictionless reports it
+            if not math.isfinite(value):
+                reason = f"{shown(text)} is not a finite number"
+            elif abs(value) >= MAX_MAGNITUDE:
+                reason = f"{text} is too large to be a figure here (at most {MAX_MAGNITUDE:.0e})"
+            else:
+                continue
+            problems.append(Problem(table.file, line, key_label(table, schema, index), name, reason))
+    return problems
+
+
+def check_list_references(tables: dict[str, RawTable], schemas: dict[str, dict]) -> list[Problem]:
+    """Fields holding delimited id lists (``"pakafg:references"``) must point at existing rows."""
+    problems = []
+    for name, table in tables.items():
+        schema = schemas[name]
         for field in schema["fields"]:
             ref = field.get(LIST_REFERENCE)
             if not ref:
                 continue
-            known = {r[ref["field"]] for r in parsed.get(ref["resource"], [])}
-            for index, (row, line) in enumerate(zip(rows, table.lines)):
-                if row[field["name"]] is None:
+            target = tables.get(ref["resource"])
+            if target is None:
+                continue  # the referenced table failed to load; its own problems are reported
+            known = {r[ref["field"]] for r in target.rows}
+            for index, (row, line) in enumerate(zip(table.rows, table.lines, strict=True)):
+                cell = row[field["name"]]
+                if not cell:
                     continue
-                for item in row[field["name"]].split(ref["delimiter"]):
+                for item in cell.split(ref["delimiter"]):
                     item = item.strip()
                     if not item:
-                        problems.append(
-                            Problem(table.file, line, key_label(table, schema, index), field["name"],
-                                    f"empty item in the '{ref['delimiter']}'-separated list")
-                        )
+                        reason = f"empty item in the '{ref['delimiter']}'-separated list"
                     elif item not in known:
-                        problems.append(
-                            Problem(table.file, line, key_label(table, schema, index), field["name"],
-                                    f"'{item}' is not a known {ref['field']} in {ref['resource']}")
-                        )
+                        reason = f"{shown(item)} is not a known {ref['field']} in {ref['resource']}"
+                    else:
+                        continue
+                    problems.append(Problem(table.file, line, key_label(table, schema, index), field["name"], reason))
     return problems
