@@ -64,3 +64,38 @@ def test_plot_value_never_overstates():
     assert fmt.plot_value(float("nan"), None, 66000) == (66000.0, "up_to")
     with pytest.raises(ValueError):
         fmt.plot_value(None, None, None)
+
+
+@pytest.mark.parametrize("value, expected", [(999_950_000, "1 billion"), (999_400, "999,400"), (999_999.6, "1 million"),
+                                             (1_050_000_000, "1.1 billion"), (-1_500_000, "-1.5 million")])
+def test_compact_chooses_the_unit_after_rounding(value, expected):
+    assert fmt.compact(value) == expected
+
+
+@pytest.mark.parametrize("share, expected", [(0.125, "13%"), (0.245, "25%"), (0.005, "1%"), (0.015, "2%")])
+def test_percent_rounds_like_integer(share, expected):
+    assert fmt.percent(share) == expected
+    assert fmt.integer(share * 100) == expected.rstrip("%")
+
+
+def test_claim_figures_are_never_rounded():
+    assert fmt.claim_figure(12.5) == "12.5"
+    assert fmt.claim_figure(None, 1.25, 3) == "1.25–3"
+    assert fmt.as_given(1_234_567) == "1,234,567"
+
+
+@pytest.mark.parametrize("bad", [None, pd.NaT, pd.NA, float("nan")])
+def test_missing_dates_raise_a_clear_error(bad):
+    for formatter in (fmt.date, fmt.month, fmt.short_date):
+        with pytest.raises(ValueError, match="missing date"):
+            formatter(bad)
+
+
+def test_non_finite_numbers_are_refused():
+    with pytest.raises(ValueError):
+        fmt.integer(float("inf"))
+
+
+def test_who_adds_the_detail_only_when_given():
+    assert fmt.who("UNHCR", "spokesman Qaiser Khan Afridi") == "UNHCR (spokesman Qaiser Khan Afridi)"
+    assert fmt.who("UNHCR", None) == fmt.who("UNHCR", pd.NA) == "UNHCR"
