@@ -1,10 +1,10 @@
-"""Re-execute every chapter notebook in place, so the committed outputs match the data.
+"""Re-execute chapter notebooks in place, so the committed outputs match the data (`make execute`).
 
-    .venv/bin/python scripts/execute_notebooks.py            # all chapters
+    .venv/bin/python scripts/execute_notebooks.py            # all chapters, two at a time
     .venv/bin/python scripts/execute_notebooks.py chapters/x.ipynb
 
-Uses nbclient without per-cell timing metadata, so re-running an unchanged notebook
-leaves an unchanged file (clean diffs). Stops at the first failing notebook.
+Uses pakafg.execution (no per-cell timing metadata, so an unchanged chapter gives an unchanged
+file). Stops with the first error after all chapters have run.
 """
 
 from __future__ import annotations
@@ -13,32 +13,17 @@ import sys
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+
+from pakafg.execution import execute_many
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def execute(path: Path) -> None:
-    notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        notebook,
-        timeout=600,
-        kernel_name="python3",
-        record_timing=False,
-        resources={"metadata": {"path": str(path.parent)}},
-    )
-    client.execute()
-    for cell in notebook.cells:
-        cell.metadata.pop("execution", None)
-    notebook.metadata.pop("widgets", None)
-    nbformat.write(notebook, path)
-
-
 def main(arguments: list[str]) -> int:
     paths = [Path(a).resolve() for a in arguments] or sorted((ROOT / "chapters").glob("*.ipynb"))
-    for path in paths:
-        print(f"executing {path.relative_to(ROOT)}", flush=True)
-        execute(path)
+    for result in execute_many(paths):
+        nbformat.write(result.notebook, result.path)
+        print(f"executed {result.path.relative_to(ROOT)} in {result.seconds:.1f} s", flush=True)
     return 0
 
 

@@ -1,5 +1,5 @@
+import base64
 import io
-import re
 
 import matplotlib
 
@@ -72,17 +72,43 @@ def test_svg_output_is_deterministic():
     assert render() == render()
 
 
-def test_save_chart_data(tmp_path):
-    frame = pd.DataFrame({"date": pd.to_datetime(["2025-10-12"]), "value": [23]})
-    path = charts.save_chart_data(frame, "clash-claims", directory=tmp_path)
-    assert path.read_text() == "date,value\n2025-10-12,23\n"
-    with pytest.raises(ValueError):
-        charts.save_chart_data(frame, "../escape", directory=tmp_path)
-    with pytest.raises(ValueError):
-        charts.save_chart_data(frame.iloc[0:0], "empty", directory=tmp_path)
-
-
-def test_chart_data_cells_are_safe_in_a_spreadsheet(tmp_path):
+def test_chart_data_cells_are_safe_in_a_spreadsheet():
     frame = pd.DataFrame({"title": ['=HYPERLINK("https://x","click")', "Torkham"], "value": [-3, 4]})
-    path = charts.save_chart_data(frame, "unsafe", directory=tmp_path)
-    assert path.read_text() == "title,value\n\"'=HYPERLINK(\"\"https://x\"\",\"\"click\"\")\",-3\nTorkham,4\n"
+    assert charts.chart_csv(frame) == "title,value\n\"'=HYPERLINK(\"\"https://x\"\",\"\"click\"\")\",-3\nTorkham,4\n"
+    with pytest.raises(ValueError):
+        charts.chart_csv(frame.iloc[0:0])
+
+
+def shown_outputs(monkeypatch, **kwargs):
+    """Call charts.show on a small chart and return what it displayed, as (data, metadata) pairs."""
+    outputs = []
+    monkeypatch.setattr(charts, "display", lambda data, metadata=None, raw=False: outputs.append((data, metadata)))
+    fig, ax = charts.new_chart("T", "S", "X", "2026-04-30")
+    ax.plot([1, 2, 3], [3, 1, 2])
+    charts.show(fig, **kwargs)
+    return outputs
+
+
+def test_show_emits_its_own_svg_and_pdf_with_caption_and_alt(monkeypatch):
+    matplotlib.use("Agg")  # a backend that draws nothing by itself: the chart must still be there
+    outputs = shown_outputs(monkeypatch, name="fig-test", caption="It falls.", alt="A line falling from 3 to 1, then 2.",
+                            data=pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]}))
+    (figure, meta), (table, table_meta) = outputs
+    assert figure["image/svg+xml"].startswith("<?xml") and "<svg" in figure["image/svg+xml"]
+    assert base64.b64decode(figure["application/pdf"]).startswith(b"%PDF-")
+    assert meta == {"pakafg": {"figure": "fig-test", "caption": "It falls.", "alt": "A line falling from 3 to 1, then 2."}}
+    assert table["text/csv"] == "x,y\n1,3\n2,1\n3,2\n" and table_meta == {"pakafg": {"download": "test.csv"}}
+
+
+def test_show_output_is_deterministic(monkeypatch):
+    first = shown_outputs(monkeypatch, name="fig-test", caption="c", alt="An alt text long enough.")
+    second = shown_outputs(monkeypatch, name="fig-test", caption="c", alt="An alt text long enough.")
+    assert first == second
+
+
+@pytest.mark.parametrize("kwargs", [{"name": "test", "caption": "c", "alt": "An alt text long enough."},
+                                    {"name": "fig-test", "caption": "", "alt": "An alt text long enough."},
+                                    {"name": "fig-test", "caption": "c", "alt": "short"}])
+def test_show_refuses_a_figure_without_name_caption_or_alt(monkeypatch, kwargs):
+    with pytest.raises(ValueError):
+        shown_outputs(monkeypatch, **kwargs)

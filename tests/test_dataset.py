@@ -55,7 +55,7 @@ def latest_fact_date(data) -> pd.Timestamp:
     for name in data.names:
         if name == "sources":
             continue
-        for column, values in data[name].items():
+        for _, values in data[name].items():
             if pd.api.types.is_datetime64_any_dtype(values):
                 latest = max(latest, values.max())
     return latest

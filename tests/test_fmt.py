@@ -13,7 +13,8 @@ def test_integer(value, expected):
 
 @pytest.mark.parametrize(
     "value, expected",
-    [(758000, "758,000"), (1_723_481, "1.7 million"), (2_000_000, "2 million"), (1_158_538, "1.2 million"), (3.4e9, "3.4 billion")],
+    [(758000, "758,000"), (1_723_481, "1.7 million"), (2_000_000, "2 million"), (1_158_538, "1.2 million"),
+     (3.4e9, "3.4 billion")],
 )
 def test_compact(value, expected):
     assert fmt.compact(value) == expected

@@ -78,3 +78,28 @@ def test_every_source_linked_in_a_chapter_is_in_the_sources_list():
     assert cited, "no source links found in any chapter"
     missing = {url: page for url, page in cited.items() if url not in listed}
     assert not missing, f"linked in chapters but not in sources.csv: {list(missing.items())[:5]}"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_every_chart_cell_stores_its_figure(path):
+    """A chart that lost its image (a backend that renders nothing) fails here, not silently."""
+    charts = 0
+    for cell in code_cells(path):
+        if "charts.show(" not in "".join(cell["source"]):
+            continue
+        charts += 1
+        figures = [o for o in cell["outputs"] if "figure" in o.get("metadata", {}).get("pakafg", {})]
+        assert figures, f"{path.name}: a charts.show cell has no figure output"
+        for output in figures:
+            assert {"image/svg+xml", "application/pdf"} <= set(output["data"]), f"{path.name}: figure without SVG/PDF"
+            meta = output["metadata"]["pakafg"]
+            assert meta["caption"] and len(meta["alt"]) >= 40, f"{path.name}: {meta['figure']} needs a caption and alt text"
+
+
+def test_the_font_cache_is_warm():
+    """No notebook's first matplotlib import may print the font-cache notice to stderr."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", "import matplotlib.pyplot"], capture_output=True, text=True)
+    assert result.stderr == "", result.stderr

@@ -41,7 +41,8 @@ for i, text in enumerate(HOSTILE):
     glue_text(f"hostile_{{i}}", text)
 fig, ax = charts.new_chart(HOSTILE[-1], HOSTILE[0], HOSTILE[1], "2026-04-08")
 ax.set_xlabel(HOSTILE[-1])
-charts.show(fig)
+charts.show(fig, name="fig-hostile", caption=HOSTILE[0] + HOSTILE[2], alt=HOSTILE[1] + " " + HOSTILE[-1],
+            data=pd.DataFrame({{"text": HOSTILE + ['=HYPERLINK("https://example.org","x")']}}))
 Table(pd.DataFrame({{"Text": HOSTILE}}), HOSTILE[0], note=HOSTILE[5])
 """
 
@@ -102,3 +103,19 @@ def test_no_raw_latex_from_the_data(book):
 def test_dollar_signs_survive_in_text_and_chart(book):
     page = html(book)
     assert "Peshawar ($2 to $3 bn hub)" in page
+    svg = next((book / "_build" / "html" / "_images").glob("*.svg")).read_text(encoding="utf-8")
+    assert "Peshawar ($2 to $3 bn hub)" in svg
+
+
+def test_caption_and_alt_text_are_plain_text(book):
+    page = html(book)
+    figure = re.search(r"<figure.*?</figure>", page, re.S).group(0)
+    assert "<script>" not in figure and "<img src=x" not in figure.replace('<img alt="&lt;img src=x', "")
+    assert 'alt="&lt;img src=x onerror=alert(1)&gt; Peshawar ($2 to $3 bn hub)"' in figure
+
+
+def test_the_chart_data_download_cannot_run_a_formula(book):
+    downloads = list((book / "_build" / "html" / "_downloads").rglob("hostile.csv"))
+    assert len(downloads) == 1
+    text = downloads[0].read_text(encoding="utf-8")
+    assert "\"'=HYPERLINK(" in text and "\n=HYPERLINK" not in text

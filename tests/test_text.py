@@ -53,6 +53,10 @@ def test_one_line_collapses_every_kind_of_line_break():
     'https://example.org/"x"',
     "https://example.org/a\u200bb",
     "//example.org/protocol-relative",
+    "https://www.unhcr.org@evil.example/x",
+    "https://github.cօm/kvelleby/poldat",
+    "https://example.org:99999/",
+    "https://./x",
 ])
 def test_unsafe_urls_are_refused(url):
     with pytest.raises(ValueError):
@@ -77,10 +81,13 @@ def test_markdown_link_escapes_the_label_and_wraps_the_url():
 
 
 def test_download_role_accepts_only_plain_paths_inside_the_project():
-    assert download_role("events.csv", "../data/events.csv") == "{download}`events\\.csv <../data/events.csv>`"
+    assert download_role("events.csv", "../data/events.csv") == "{download}`events.csv <../data/events.csv>`"
     for path in ("/etc/passwd", "../../etc/passwd.txt", "../data/x.csv>`{raw}", "../data/a b.csv"):
         with pytest.raises(ValueError):
             download_role("x", path)
+    for label in ("a`b", "x <y>", "back\\slash"):  # a role's text is not Markdown: refused, not escaped
+        with pytest.raises(ValueError):
+            download_role(label, "../data/events.csv")
 
 
 @pytest.mark.parametrize("cell", ['=HYPERLINK("https://x","click")', "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"])

@@ -6,23 +6,25 @@
   line ending with the data's as-of date: :func:`new_chart` lays them out.
 * Output is deterministic: fixed fonts, sizes, DPI, SVG hash salt, and no timestamps in
   the saved files.
-* :func:`show` displays the chart and, with ``data=``, writes the numbers behind it as a
-  CSV a reader can download, linked right under the chart.
+* :func:`show` displays the chart as a numbered, captioned figure with alt text (SVG for the
+  web, PDF for print) and, with ``data=``, the numbers behind it as CSV to download.
 """
 
 from __future__ import annotations
 
+import base64
+import io
+import re
 import textwrap
-from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import display
 
 from . import fmt
-from .data import PROJECT_ROOT, vocabulary
-from .text import csv_cell
+from .data import vocabulary
+from .text import csv_cell, one_line
 
 # Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = {
@@ -42,7 +44,6 @@ SIDE_COLOURS = vocabulary("actors", "side", "colours")
 
 TEXT_COLOUR = "#222222"
 MUTED_COLOUR = "#5F5F5F"
-CHART_DATA_DIR = PROJECT_ROOT / "chapters" / "chart-data"
 
 _HEADER_INCHES = 0.95
 _FOOTER_INCHES = 0.55
@@ -124,28 +125,48 @@ def new_chart(
     return fig, ax
 
 
-def save_chart_data(frame: pd.DataFrame, name: str, directory: Path = CHART_DATA_DIR) -> Path:
-    """Write the numbers behind a chart as ``<directory>/<name>.csv`` (deterministic bytes)."""
+FIGURE_NAME = re.compile(r"^fig-[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def chart_csv(frame: pd.DataFrame) -> str:
+    """The numbers behind a chart as CSV text, text cells made safe for spreadsheets."""
     if frame.empty:
-        raise ValueError(f"chart data '{name}' is empty")
-    if not name.replace("-", "").replace("_", "").isalnum():
-        raise ValueError(f"chart data name '{name}' must be letters, digits, '-' or '_'")
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"{name}.csv"
+        raise ValueError("the data behind a chart is empty")
     safe = frame.copy()
     for column in safe.columns:
         if not pd.api.types.is_numeric_dtype(safe[column]) and not pd.api.types.is_datetime64_any_dtype(safe[column]):
             safe[column] = safe[column].map(csv_cell)
-    safe.to_csv(path, index=False, date_format="%Y-%m-%d", lineterminator="\n")
-    return path
+    return safe.to_csv(index=False, date_format="%Y-%m-%d", lineterminator="\n")
 
 
-def show(fig, *, data: pd.DataFrame | None = None, name: str | None = None) -> None:
-    """Display a finished chart; with ``data`` and ``name``, also offer its data as CSV."""
-    display(fig)
+def figure_bytes(fig) -> tuple[str, bytes]:
+    """The figure as SVG text (for the web) and PDF bytes (for print), without dates or random ids."""
+    svg, pdf = io.StringIO(), io.BytesIO()
+    fig.savefig(svg, format="svg", metadata={"Date": None})
+    fig.savefig(pdf, format="pdf", metadata={"CreationDate": None, "ModDate": None})
+    return svg.getvalue(), pdf.getvalue()
+
+
+def show(fig, *, name: str, caption: str, alt: str, data: pd.DataFrame | None = None) -> None:
+    """Display a finished chart as a numbered figure, and offer the numbers behind it.
+
+    ``name`` labels the figure for ``{numref}`` (``fig-...``); ``caption`` states the finding;
+    ``alt`` describes the chart and its main numbers for screen readers. The image is emitted
+    as SVG and PDF bytes made here, so it never depends on the matplotlib backend; the book
+    picks SVG for the web and PDF for print (``pakafg.render``). With ``data``, a second output
+    carries the chart's numbers as CSV text, which strict nbval compares and the web book
+    offers as a download.
+    """
+    if not FIGURE_NAME.match(name):
+        raise ValueError(f"figure name {name!r} must look like 'fig-returns-by-month'")
+    caption, alt = one_line(caption), one_line(alt)
+    if not caption or len(alt) < 20:
+        raise ValueError(f"{name}: give a caption and an alt text of at least a sentence")
+    svg, pdf = figure_bytes(fig)
     plt.close(fig)
+    display({"image/svg+xml": svg, "application/pdf": base64.b64encode(pdf).decode("ascii"),
+             "text/plain": f"Figure ({name}): {caption} [{alt}]"},
+            metadata={"pakafg": {"figure": name, "caption": caption, "alt": alt}}, raw=True)
     if data is not None:
-        if not name:
-            raise ValueError("show(..., data=...) needs a name for the CSV file")
-        save_chart_data(data, name)
-        display(Markdown(f"{{download}}`Download the data behind this chart (CSV) <chart-data/{name}.csv>`"))
+        display({"text/csv": chart_csv(data), "text/plain": f"The data behind {name}: {len(data)} rows (CSV)"},
+                metadata={"pakafg": {"download": f"{name.removeprefix('fig-')}.csv"}}, raw=True)

@@ -42,7 +42,7 @@ class Citation:
         self.limit = limit
         self.header = header
         self.label = label
-        self._sources = data.frames["sources"].set_index("source_id")
+        self._sources = data["sources"].set_index("source_id")
 
     def reference(self, row: pd.Series) -> tuple:
         """The row's ``(resource, *key)``, read from the row itself."""

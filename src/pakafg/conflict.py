@@ -56,7 +56,8 @@ def violence_events(events: pd.DataFrame) -> pd.DataFrame:
     selected = events[events["event_type"].isin(VIOLENCE_TYPES)].copy()
     selected["kind"] = selected["event_type"].map(VIOLENCE_LABELS)
     selected["acting_side"] = [acting_side(t, a) for t, a in zip(selected["event_type"], selected["actors"], strict=True)]
-    columns = ["event_id", "date_start", "date_end", "event_type", "kind", "acting_side", "place", "place_id", "title", "source_ids"]
+    columns = ["event_id", "date_start", "date_end", "event_type", "kind", "acting_side", "place", "place_id", "title",
+               "source_ids"]
     return selected[columns].sort_values(["date_start", "event_id"]).reset_index(drop=True)
 
 

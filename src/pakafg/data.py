@@ -22,18 +22,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
 from . import rules
+from .descriptor import check_descriptor
 from .validate import (
     DataValidationError,
     Problem,
     RawTable,
     check_header,
     check_list_references,
+    check_lookalikes,
     check_numbers,
     check_schemas,
     check_text,
@@ -53,7 +55,7 @@ READ_LOG_VARIABLE = "PAKAFG_READ_LOG"
 _PANDAS_TYPES = {"integer": "Int64", "number": "Float64", "year": "Int64", "string": "string"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _descriptor_fields(path: str, mtime: int) -> dict[tuple[str, str], dict]:
     descriptor = json.loads(Path(path).read_text(encoding="utf-8"))
     return {(r["name"], f["name"]): f for r in descriptor["resources"] for f in r["schema"]["fields"]}
@@ -88,19 +90,26 @@ class Dataset:
 
     def __init__(self, descriptor: dict, frames: dict[str, pd.DataFrame], directory: Path):
         self.descriptor = descriptor
-        self.frames = frames
+        self._frames = frames
         self.directory = directory
         self._resources = {r["name"]: r for r in descriptor["resources"]}
 
-    def __getitem__(self, name: str) -> pd.DataFrame:
-        if name not in self.frames:
-            raise KeyError(f"no table '{name}' in {self.directory / DESCRIPTOR}; tables are: {', '.join(self.frames)}")
+    def _use(self, name: str) -> pd.DataFrame:
+        """A table, recorded as read (with the actors joined into it) for the build."""
+        if name not in self._frames:
+            raise KeyError(f"no table '{name}' in {self.directory / DESCRIPTOR}; tables are: {', '.join(self._frames)}")
         note_read(self.directory / self._resources[name]["path"])
-        return self.frames[name].copy()
+        for fk in self._resources[name]["schema"].get("foreignKeys", []):
+            if fk["reference"]["resource"] == ACTORS:
+                note_read(self.directory / self._resources[ACTORS]["path"])
+        return self._frames[name]
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self._use(name).copy()
 
     @property
     def names(self) -> list[str]:
-        return list(self.frames)
+        return list(self._frames)
 
     @property
     def as_of(self) -> dt.date:
@@ -142,7 +151,7 @@ class Dataset:
 
         The rows of ``sources`` cite themselves. Raises KeyError for an unknown key.
         """
-        frame = self.frames[resource]
+        frame = self._use(resource)
         columns = self.primary_key(resource)
         values = key if isinstance(key, tuple) else (key,)
         if len(values) != len(columns):
@@ -223,27 +232,33 @@ def validate_directory(directory: Path = DATA_DIR) -> tuple[dict, dict[str, pd.D
     Returns the descriptor and each table as a typed frame (without actor joins).
     """
     descriptor = read_descriptor(directory)
-    problems: list[Problem] = []
+    problems = check_descriptor(descriptor, _display_path(directory / DESCRIPTOR))
+    if problems:
+        raise DataValidationError(problems)  # the checks below would run on a broken schema
     tables: dict[str, RawTable] = {}
+    paths: dict[str, Path] = {}
     schemas = {r["name"]: r["schema"] for r in descriptor["resources"]}
     for resource in descriptor["resources"]:
         path = directory / resource["path"]
         shown = _display_path(path)
-        if not path.exists():
-            problems.append(Problem(shown, None, None, None, "file listed in datapackage.json does not exist"))
+        if not path.is_file():  # also refuses a FIFO or a device: it is never opened
+            problems.append(Problem(shown, None, None, None, "file listed in datapackage.json does not exist "
+                                                             "or is not a regular file"))
             continue
         table, read_problems = read_table(path, shown)
         problems += read_problems
-        if table is None:
-            continue
+        if table is None or read_problems:
+            continue  # frictionless would misnumber the rows of a malformed file
         table.name = resource["name"]
         header_problems = check_header(table, resource["schema"])
         problems += header_problems
         if header_problems:
             continue
-        problems += check_text(table, resource["schema"]) + check_numbers(table, resource["schema"])
+        problems += (check_text(table, resource["schema"]) + check_numbers(table, resource["schema"])
+                     + check_lookalikes(table, resource["schema"]))
         tables[resource["name"]] = table
-    problems += check_schemas(tables, schemas) + check_list_references(tables, schemas)
+        paths[resource["name"]] = path
+    problems += check_schemas(tables, schemas, paths) + check_list_references(tables, schemas)
     if problems:
         raise DataValidationError(problems)
     frames = {name: typed_frame(table, schemas[name]) for name, table in tables.items()}

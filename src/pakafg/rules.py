@@ -17,6 +17,8 @@ and a ``why`` (shown in the data dictionary). The kinds:
 ``in_box``
     the point (``lat``, ``lon``) lies inside ``boxes[row[by]]`` (``[lat_min, lat_max, lon_min,
     lon_max]``), e.g. a place inside the country it is said to be in.
+``together``
+    ``fields`` are all given or all empty (a latitude needs its longitude).
 ``not_after_as_of``
     the date (or year) ``fields`` are not after the package's as-of date.
 ``not_before``
@@ -113,6 +115,13 @@ def _not_after_as_of(rule, row, context):
             yield field, f"{_show(value)} is after the dataset's as-of year {as_of.year}"
 
 
+def _together(rule, row, _context):
+    present = [f for f in rule["fields"] if _present(row[f])]
+    if present and len(present) != len(rule["fields"]):
+        missing = [f for f in rule["fields"] if f not in present]
+        yield missing[0], f"is empty while {', '.join(present)} is given: give all of {', '.join(rule['fields'])} or none"
+
+
 def _not_before(rule, row, context):
     lookup = context["frames"][rule["resource"]].set_index(rule["key"])[rule["target"]]
     reference = row[rule["via"]]
@@ -129,8 +138,14 @@ def _matches(row: dict, key: dict) -> bool:
 
 
 KINDS: dict[str, Callable] = {
-    "order": _order, "one_of": _one_of, "whole": _whole, "range_by": _range_by,
-    "in_box": _in_box, "not_after_as_of": _not_after_as_of, "not_before": _not_before,
+    "order": _order, "one_of": _one_of, "whole": _whole, "range_by": _range_by, "in_box": _in_box,
+    "not_after_as_of": _not_after_as_of, "together": _together, "not_before": _not_before,
+}
+# The parameters each kind needs (checked in datapackage.json by pakafg.descriptor).
+RULE_PARAMETERS = {
+    "order": ("fields",), "one_of": ("fields",), "whole": ("fields",), "range_by": ("fields", "by", "ranges"),
+    "in_box": ("lat", "lon", "by", "boxes"), "not_after_as_of": ("fields",), "together": ("fields",),
+    "not_before": ("field", "via", "resource", "key", "target"),
 }
 
 
@@ -169,6 +184,8 @@ def describe(rule: dict) -> str:
                 + "; ".join(f"{k} {_show(lo)}–{_show(hi)}" for k, (lo, hi) in rule["ranges"].items()))
     elif kind == "in_box":
         text = f"(`{rule['lat']}`, `{rule['lon']}`) lies inside the box of its `{rule['by']}`"
+    elif kind == "together":
+        text = ", ".join(f"`{f}`" for f in rule["fields"]) + " are given together or not at all"
     elif kind == "not_after_as_of":
         text = ", ".join(f"`{f}`" for f in rule["fields"]) + " not after the as-of date"
     elif kind == "not_before":

@@ -30,6 +30,7 @@ import unicodedata
 from urllib.parse import urlsplit
 
 _PUNCTUATION = frozenset(string.punctuation)
+_HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 _URL_FORBIDDEN = frozenset(" \t\r\n\"'<>\\`{}|^")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -63,8 +64,15 @@ def check_url(url: object) -> str:
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https"):
         raise ValueError(f"URL {text!r} is not http or https")
-    if not parts.hostname:
-        raise ValueError(f"URL {text!r} has no host")
+    if "@" in parts.netloc:
+        raise ValueError(f"URL {text!r} has a user part before '@', which hides the real host")
+    if not parts.hostname or not _HOST.match(parts.hostname):
+        raise ValueError(f"URL {text!r} has no plain host name (ASCII letters, digits, hyphens and dots; "
+                         "an international domain must be written in its xn-- form)")
+    try:
+        _ = parts.port  # urlsplit raises only when the port is read
+    except ValueError:
+        raise ValueError(f"URL {text!r} has an invalid port") from None
     return text
 
 
@@ -75,13 +83,17 @@ def markdown_link(label: object, url: object) -> Markup:
 
 # A chapter sits one folder below the project root: at most one '../', then plain names.
 _PATH = re.compile(r"^(\.\./)?[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\.[a-z0-9]+$")
+# A role's text is not Markdown (a backslash would show), so its label is checked, not escaped.
+_ROLE_LABEL = re.compile(r"^[A-Za-z0-9_.,() -]+$")
 
 
 def download_role(label: object, path: str) -> Markup:
     """A MyST ``{download}`` role for a file inside the project, given relative to a chapter."""
     if not _PATH.match(path):
         raise ValueError(f"not a plain relative path to a project file: {path!r}")
-    return Markup(f"{{download}}`{markdown(label)} <{path}>`")
+    if not _ROLE_LABEL.match(str(label)):
+        raise ValueError(f"a download label may hold only letters, digits, spaces and . , _ - ( ): {label!r}")
+    return Markup(f"{{download}}`{label} <{path}>`")
 
 
 def csv_cell(value: object) -> object:

@@ -86,11 +86,28 @@ def char_name(ch: str) -> str:
     return f"U+{ord(ch):04X} {name}" if name else f"U+{ord(ch):04X} (a control character)"
 
 
-def _suspicious(ch: str) -> bool:
+# The characters the data may hold, as an allow-list: anything else (invisible and control
+# characters, odd spaces, combining marks, letters that pass for Latin ones such as Cyrillic,
+# Armenian, fullwidth or mathematical letters, non-ASCII digits) is refused with its name.
+LATIN_RANGE = (0x00C0, 0x017F)  # Latin-1 Supplement and Latin Extended-A letters: é, ü, ı, ş, ...
+TYPOGRAPHY = frozenset("–—‘’“”°′″…×€£•")
+SCRIPTS = "pakafg:scripts"  # a field may also allow, e.g., ["ARABIC"] letters (source titles, URL paths)
+
+
+def allowed(ch: str, scripts: tuple[str, ...] = ()) -> bool:
+    """True if ``ch`` may appear in a text field (that allows letters of ``scripts``)."""
     if ch.isascii():
-        return not ch.isprintable()
+        return ch.isprintable()
+    if ch in TYPOGRAPHY:
+        return True
     category = unicodedata.category(ch)
-    return category[0] in "CZ" or unicodedata.name(ch, "").startswith(("CYRILLIC", "GREEK"))
+    if category in ("Lu", "Ll") and LATIN_RANGE[0] <= ord(ch) <= LATIN_RANGE[1] and ch not in "×÷":
+        return True
+    return category.startswith("L") and unicodedata.name(ch, "").startswith(scripts) if scripts else False
+
+
+def _suspicious(ch: str) -> bool:
+    return not allowed(ch)
 
 
 def shown(text: str) -> str:
@@ -103,8 +120,12 @@ def shown(text: str) -> str:
 # --- 1. reading -----------------------------------------------------------------------
 
 def _decode(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:200]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [Problem(file, 1, None, None, "the file is UTF-16 encoded; save it as UTF-8")]
+    if b"\x00" in data:
+        before = data[: data.index(b"\x00")]
+        return None, [Problem(file, before.count(b"\n") + 1, None, None,
+                              "contains a NUL byte; is it a UTF-16 or binary file? Save it as UTF-8 text")]
     if data.startswith(b"\xef\xbb\xbf"):
         return None, [Problem(file, 1, None, None,
                               "the file starts with a byte-order mark (U+FEFF); save it as UTF-8 without BOM")]
@@ -213,28 +234,39 @@ def _constraint_reason(cell: str, field: dict, note: str) -> str:
     return f"{shown(cell)} breaks the constraint '{constraint}': {note}"
 
 
-def check_schemas(tables: dict[str, RawTable], schemas: dict[str, dict]) -> list[Problem]:
-    """Types, constraints, unique fields, primary and foreign keys of every readable table."""
-    resources = [
-        Resource(name=name, data=[table.header] + [list(row.values()) for row in table.rows],
-                 schema=Schema.from_descriptor(schemas[name]))
-        for name, table in tables.items()
-    ]
+def _locate(table: RawTable, schema: dict, row_number: int | None) -> tuple[int | None, str | None]:
+    """The file line and row key of frictionless's row number (the header is row 1)."""
+    if not row_number or row_number < 2:
+        return None, None
+    return table.lines[row_number - 2], key_label(table, schema, row_number - 2)
+
+
+def check_schemas(tables: dict[str, RawTable], schemas: dict[str, dict], paths: dict[str, Path]) -> list[Problem]:
+    """Types, constraints, unique fields, primary and foreign keys of every readable table.
+
+    Frictionless reads the files itself (faster than handing it the rows); only tables that
+    :func:`read_table` found well-formed are given to it, so its row numbers match ours.
+    """
+    resources = []
+    for name in tables:
+        schema = dict(schemas[name])
+        # A key into a table that could not be read cannot be checked (that table's own
+        # problems are reported); without it, frictionless would skip every row of this table.
+        schema["foreignKeys"] = [fk for fk in schema.get("foreignKeys", [])
+                                 if fk["reference"]["resource"] in ("", name) or fk["reference"]["resource"] in tables]
+        resources.append(Resource(name=name, path=paths[name].name, basepath=str(paths[name].parent),
+                                  schema=Schema.from_descriptor(schema), encoding="utf-8", format="csv"))
     report = Package(resources=resources).validate()
     problems = []
     for task in report.tasks:
         table, schema = tables[task.name], schemas[task.name]
         fields = {f["name"]: f for f in schema["fields"]}
 
-        def line_of(row_number):
-            return table.lines[row_number - 2] if row_number and row_number >= 2 else None
-
-        def label_of(row_number):
-            return key_label(table, schema, row_number - 2) if row_number and row_number >= 2 else None
-
         for error in task.errors:
             row_number = getattr(error, "row_number", None)
-            where = (table.file, line_of(row_number), label_of(row_number))
+            where = (table.file, *_locate(table, schema, row_number))
+            if error.type == "type-error" and fields[error.field_name].get("type") in ("number", "integer"):
+                continue  # check_numbers reports every malformed number, more precisely
             if error.type == "type-error":
                 field = fields[error.field_name]
                 problems.append(Problem(*where, error.field_name, _type_reason(error.cell, field.get("type", "string"))))
@@ -246,7 +278,7 @@ def check_schemas(tables: dict[str, RawTable], schemas: dict[str, dict]) -> list
                 if error.type == "primary-key" and (isinstance(key, str) or len(key) == 1):
                     continue  # already reported as a unique-error on the key field
                 first = re.search(r"position (\d+)", error.note)
-                first_line = line_of(int(first.group(1))) if first else None
+                first_line = _locate(table, schema, int(first.group(1)))[0] if first else None
                 column = error.field_name if error.type == "unique-error" else ",".join(key)
                 problems.append(Problem(*where, column, f"duplicate value; already used on line {first_line}"))
             elif error.type == "foreign-key":
@@ -255,14 +287,38 @@ def check_schemas(tables: dict[str, RawTable], schemas: dict[str, dict]) -> list
                 problems.append(Problem(*where, ",".join(error.field_names),
                                         f"{shown(values)} is not a known {'/'.join(error.reference_field_names)} "
                                         f"in {target}"))
-            elif error.type == "resource-error" and "does not exist" in error.note:
-                continue  # the referenced table failed to load; its own problems are reported
             else:
                 problems.append(Problem(*where, getattr(error, "field_name", None), f"{error.title}: {error.note}"))
     return problems
 
 
 # --- 3. the project's own checks ---------------------------------------------------------
+
+_MOJIBAKE = re.compile("â€|Ã[\u0080-\u00bf]|Â[\u0080-\u00bf ]")
+
+
+def _character_reasons(text: str, scripts: tuple[str, ...]) -> list[str]:
+    reasons = []
+    if not unicodedata.is_normalized("NFC", text):
+        reasons.append(f"{shown(text[:40])} is not in Unicode normal form C: a letter is written as letter plus "
+                       "accent; retype it (or normalise the file to NFC)")
+    if _MOJIBAKE.search(text) or "\ufffd" in text:
+        reasons.append(f"{shown(text[:40])} looks like text decoded with the wrong encoding (mojibake); "
+                       "copy it again from the source")
+    for ch in dict.fromkeys(text):
+        if ch in "\n\r" or allowed(ch, scripts):
+            continue
+        category = unicodedata.category(ch)
+        if category.startswith("L"):
+            reasons.append(f"contains {char_name(ch)}, a letter that can pass for another; type the Latin letter")
+        elif category in ("Zs", "Zl", "Zp") or ch == "\t":
+            reasons.append(f"contains {char_name(ch)}; use a plain space")
+        elif category == "Nd":
+            reasons.append(f"contains {char_name(ch)}; write digits as 0-9")
+        else:
+            reasons.append(f"contains the invisible, control or unexpected character {char_name(ch)}")
+    return reasons
+
 
 def check_text(table: RawTable, schema: dict) -> list[Problem]:
     """Reject text that would silently change or break a page, a chart or a spreadsheet."""
@@ -275,15 +331,9 @@ def check_text(table: RawTable, schema: dict) -> list[Problem]:
                 reasons.append(f"{shown(text)} has leading or trailing spaces")
             if "\n" in text or "\r" in text:
                 reasons.append("contains a line break; every field is one line")
-            odd = list(dict.fromkeys(ch for ch in text if _suspicious(ch) and ch not in "\n\r"))
-            for ch in odd:
-                if unicodedata.category(ch)[0] in "LM":
-                    reasons.append(f"contains {char_name(ch)}, which looks like a Latin letter; "
-                                   "type the Latin letter")
-                elif unicodedata.category(ch) in ("Zs", "Zl", "Zp") or ch == "\t":
-                    reasons.append(f"contains {char_name(ch)}; use a plain space")
-                else:
-                    reasons.append(f"contains the invisible or control character {char_name(ch)}")
+            plain = text.isascii() and text.isprintable()  # the common case: nothing to inspect
+            if not plain:
+                reasons += _character_reasons(text, tuple(field.get(SCRIPTS, ())))
             if field.get(URL) and text:
                 try:
                     check_url(text)
@@ -297,23 +347,38 @@ def check_text(table: RawTable, schema: dict) -> list[Problem]:
     return problems
 
 
+_PLAIN_NUMBER = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$")
+MAX_DIGITS = 15  # a float holds about 15 significant digits; more would be silently rounded
+
+
 def check_numbers(table: RawTable, schema: dict) -> list[Problem]:
-    """Numbers must be finite and small enough to hold exactly (frictionless accepts 'nan', '1e999')."""
+    """Numbers must be plain ASCII, finite, and small and short enough to hold exactly.
+
+    Frictionless accepts 'nan', '1e999', '1_000' and non-ASCII digits, which pandas then
+    refuses or rounds without a word; so every number and integer cell is checked here (and
+    frictionless's own type errors for them are not repeated).
+    """
     problems = []
-    numeric = [f["name"] for f in schema["fields"] if f.get("type") in ("number", "integer")]
+    kinds = {f["name"]: f["type"] for f in schema["fields"] if f.get("type") in ("number", "integer")}
     for index, (row, line) in enumerate(zip(table.rows, table.lines, strict=True)):
-        for name in numeric:
+        for name, kind in kinds.items():
             text = row[name].strip()
             if not text:
                 continue
-            try:
-                value = float(text)
-            except ValueError:
-                continue  # not a number at all: frictionless reports it
-            if not math.isfinite(value):
+            mantissa = re.split("[eE]", text)[0].lstrip("+-").replace(".", "").lstrip("0")
+            if text.lower().lstrip("+-") in ("nan", "inf", "infinity"):
                 reason = f"{shown(text)} is not a finite number"
-            elif abs(value) >= MAX_MAGNITUDE:
+            elif kind == "integer" and not re.fullmatch(r"[+-]?[0-9]+", text):
+                reason = f"{shown(text)} is not a whole number (digits 0-9 only: no commas, spaces or decimals)"
+            elif not _PLAIN_NUMBER.match(text):
+                reason = (f"{shown(text)} is not a number (digits 0-9 and one decimal point: no commas, spaces, "
+                          "underscores or other digits)")
+            elif not math.isfinite(float(text)):
+                reason = f"{shown(text)} is not a finite number"
+            elif abs(float(text)) >= MAX_MAGNITUDE:
                 reason = f"{text} is too large to be a figure here (at most {MAX_MAGNITUDE:.0e})"
+            elif len(mantissa.rstrip("0") if "." in text else mantissa) > MAX_DIGITS:
+                reason = f"{text} has more digits than a figure can hold exactly ({MAX_DIGITS} at most)"
             else:
                 continue
             problems.append(Problem(table.file, line, key_label(table, schema, index), name, reason))
@@ -337,13 +402,45 @@ def check_list_references(tables: dict[str, RawTable], schemas: dict[str, dict])
                 cell = row[field["name"]]
                 if not cell:
                     continue
+                seen = set()
                 for item in cell.split(ref["delimiter"]):
                     item = item.strip()
-                    if not item:
+                    if item in seen:
+                        reason = f"{shown(item)} is listed twice"
+                    elif not item:
                         reason = f"empty item in the '{ref['delimiter']}'-separated list"
                     elif item not in known:
                         reason = f"{shown(item)} is not a known {ref['field']} in {ref['resource']}"
                     else:
+                        seen.add(item)
                         continue
                     problems.append(Problem(table.file, line, key_label(table, schema, index), field["name"], reason))
+    return problems
+
+
+
+_SKELETON = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "′": "'", "″": '"'})
+
+
+def skeleton(text: str) -> str:
+    """What a reader sees: case, quote and dash styles, widths and spacing set aside."""
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_SKELETON).casefold().split())
+
+
+def check_lookalikes(table: RawTable, schema: dict) -> list[Problem]:
+    """Values of a unique field must differ in what a reader sees, not only in their bytes."""
+    problems = []
+    for field in schema["fields"]:
+        if not field.get("constraints", {}).get("unique") or field.get("type", "string") != "string":
+            continue
+        first: dict[str, tuple[int, str]] = {}
+        for index, (row, line) in enumerate(zip(table.rows, table.lines, strict=True)):
+            text = row[field["name"]]
+            key = skeleton(text)
+            if not key:
+                continue
+            if key in first and first[key][1] != text:
+                problems.append(Problem(table.file, line, key_label(table, schema, index), field["name"],
+                                        f"{shown(text)} looks the same as {shown(first[key][1])} on line {first[key][0]}"))
+            first.setdefault(key, (line, text))
     return problems
