@@ -22,6 +22,7 @@ Rules between fields and tables are declared in ``datapackage.json`` and checked
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import math
 import re
@@ -224,7 +225,13 @@ def _constraint_reason(cell: str, field: dict, note: str) -> str:
     if constraint == "required":
         return "a value is required here but the cell is empty"
     if constraint == "enum":
-        return f"{shown(cell)} is not one of the allowed values ({', '.join(rules['enum'])})"
+        values = rules["enum"]
+        if len(values) <= 12:
+            return f"{shown(cell)} is not one of the allowed values ({', '.join(values)})"
+        close = difflib.get_close_matches(cell, values, n=3)
+        hint = f". Did you mean {' or '.join(repr(c) for c in close)}?" if close else "."
+        return (f"{shown(cell)} is not one of the allowed values: the {len(values)} codes listed in "
+                f"datapackage.json{hint} A new code is added there on purpose.")
     if constraint == "pattern":
         return f"{shown(cell)} does not match the pattern {rules['pattern']}"
     if constraint == "minimum":
