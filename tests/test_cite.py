@@ -4,7 +4,8 @@ import pandas as pd
 import pytest
 
 from pakafg import load_dataset
-from pakafg.cite import Citation
+from pakafg.cite import COPY_MARK, Citation
+from pakafg.data import split_ids
 
 
 @pytest.fixture(scope="module")
@@ -14,10 +15,21 @@ def data():
 
 def test_links_name_publisher_and_date(data):
     claim = data["claims"].set_index("claim_id").loc["WC072"]
-    source = data["sources"].set_index("source_id").loc[claim["source_id"]]
+    sources = data["sources"].set_index("source_id").loc[split_ids(claim["source_ids"])]
     pairs, more = Citation(data, "claims").links(pd.Series({"claim_id": "WC072"}))
     assert more == 0
-    assert pairs == [(f"{source['publisher']}, {source['published'].day} {source['published']:%b %Y}", source["url"])]
+    assert pairs == [(f"{s['publisher']}, {s['published'].day} {s['published']:%b %Y}"
+                      + (COPY_MARK if s["tier"] == "aggregator" else ""), s["url"]) for _, s in sources.iterrows()]
+
+
+def test_copies_on_aggregators_are_marked(data):
+    sources = data["sources"]
+    copy = sources[sources["tier"] == "aggregator"].iloc[0]
+    pairs, _ = Citation(data, "sources").links(pd.Series({"source_id": copy["source_id"]}))
+    assert pairs[0][0].endswith(COPY_MARK)
+    original = sources[sources["tier"] == "primary_official"].iloc[0]
+    pairs, _ = Citation(data, "sources").links(pd.Series({"source_id": original["source_id"]}))
+    assert not pairs[0][0].endswith(COPY_MARK)
 
 
 def test_undated_sources_say_so(data):

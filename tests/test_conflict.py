@@ -13,7 +13,7 @@ def claims():
         "value": [23, 58, None, 5], "value_low": [None, None, 200, None], "value_high": [None, None, None, None],
         "claimant": ["ISPR", "Mujahid", "ISPR", "ISPR"], "claimant_detail": [None, "spokesman", None, None],
         "claimant_side": ["pakistan", "afghanistan", "pakistan", "pakistan"],
-        "as_of": pd.to_datetime(["2025-10-12"] * 4), "source_id": ["s1", "s2", "s3", "s4"],
+        "as_of": pd.to_datetime(["2025-10-12"] * 4), "source_ids": ["s1", "s2", "s3", "s4"],
     }).astype({"value": "Float64", "value_low": "Float64", "value_high": "Float64"})
 
 

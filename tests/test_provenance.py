@@ -90,3 +90,15 @@ def test_the_check_catches_a_table_whose_links_were_attached_by_position(data):
         assert provenance_problems(tampered, meta, data)
     # And a table that links sources but carries no provenance at all.
     assert provenance_problems(tampered, None, data) == ["links without one provenance entry per row"]
+
+
+def test_the_landing_page_key_numbers_rest_on_an_original_or_a_wire(data):
+    """A headline figure must be checkable at its origin: each row cites an official page or a news agency."""
+    tier_of = data["sources"].set_index("source_id")["tier"]
+    tables = [meta for markdown, meta in table_outputs(PROJECT_ROOT / "chapters" / "intro.ipynb")
+              if "Key numbers" in markdown.splitlines()[0]]
+    assert len(tables) == 1 and tables[0]["provenance"]
+    for row in tables[0]["provenance"]:
+        resource, *key = row["ref"]
+        tiers = {tier_of[i] for i in data.row_sources(resource, key[0] if len(key) == 1 else tuple(key))}
+        assert tiers & {"primary_official", "wire"}, f"{row['ref']} rests only on {sorted(tiers)}"

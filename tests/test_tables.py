@@ -3,6 +3,7 @@ import pytest
 
 from pakafg import load_dataset
 from pakafg.cite import Citation
+from pakafg.data import split_ids
 from pakafg.tables import Table
 from pakafg.text import download_role
 
@@ -78,12 +79,12 @@ def test_cited_rows_link_their_own_sources_whatever_the_order(data):
     frame = claims_frame(data, ids).sort_values("Claimant")  # reorder: the key travels with the row
     table = Table(frame, "t", cite=Citation(data, "claims"))
     url_of = data["sources"].set_index("source_id")["url"]
-    source_of = claims.set_index("claim_id")["source_id"]
+    sources_of = claims.set_index("claim_id")["source_ids"]
     for claim_id, cells, provenance in zip(frame["claim_id"], table.cells, table.provenance, strict=True):
-        expected = url_of[source_of[claim_id]]
+        expected = [url_of[source_id] for source_id in split_ids(sources_of[claim_id])]
         assert provenance["ref"] == ["claims", claim_id]
-        assert provenance["urls"] == [expected]
-        assert f"(<{expected}>)" in cells[-1]
+        assert provenance["urls"] == expected
+        assert all(f"(<{url}>)" in cells[-1] for url in expected)
 
 
 def test_key_columns_are_hidden_and_source_column_added(data):

@@ -198,6 +198,13 @@ RULE_EDITS = [
      ["returns.csv, line {line}", "period_end", "is before period_start"]),
     ("ucdp-part-larger-than-total", "ucdp_pakistan_yearly.csv", "year", "1989", {"deaths_ttp_dyads": "999999"},
      ["ucdp_pakistan_yearly.csv, line {line}", "column 'deaths_best'", "is below deaths_ttp_dyads 999999"]),
+    ("undated-without-a-reason", "sources.csv", "source_id", "amu-2024-02-18-doha-begins", {"published": "", "notes": "x"},
+     ["sources.csv, line {line}", "column 'notes'", "needs a note containing 'Undated:' because published is empty"]),
+    ("one-page-two-rows", "sources.csv", "source_id", "amu-2024-02-18-doha-begins",
+     {"url": "https://www.anews.com.tr/world/2026/03/06/56-afghan-civilians-killed-in-conflict-with-pakistan-since-last-week-un"},
+     ["sources.csv, line {line}", "column 'url'", "is also the url of anews-2026-03-06-turk-56-civilians"]),
+    ("copy-without-a-note", "sources.csv", "source_id", "washingtondcdespatch-2024-02-18-taliban-reject", {"notes": ""},
+     ["sources.csv, line {line}", "column 'notes'", "needs a note because tier is aggregator"]),
 ]
 
 

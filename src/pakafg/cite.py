@@ -22,6 +22,8 @@ from . import fmt
 from .data import Dataset
 from .text import Markup, markdown, markdown_link
 
+COPY_MARK = " [copy]"
+
 
 class Citation:
     """How a table finds each row's sources: by the row's own key into a dataset table.
@@ -30,6 +32,7 @@ class Citation:
     or None when the frame has a ``ref`` column of ``(resource, *key)`` tuples.
     ``limit``: show at most this many links per row ("and N more" for the rest).
     ``label``: ``"publisher"`` ("Dawn, 19 Oct 2025") or ``"title"`` (the document's title).
+    A source whose tier is ``aggregator`` is marked " [copy]" wherever it is linked.
     """
 
     def __init__(self, data: Dataset, resource: str | None = None, *, limit: int | None = None,
@@ -70,6 +73,8 @@ class Citation:
             else:
                 date = "undated" if pd.isna(source["published"]) else fmt.short_date(source["published"])
                 text = f"{source['publisher']}, {date}"
+            if source["tier"] == "aggregator":
+                text += COPY_MARK  # a copy on an aggregator or mirror: used only when nothing better was found
             pairs.append((text, source["url"]))
         return pairs, len(ids) - len(shown)
 

@@ -86,7 +86,7 @@ def episode_claims(claims: pd.DataFrame, episodes: dict[str, list[str]]) -> pd.D
                     "plotted": fmt.plot_value(claim["value"], claim["value_low"], claim["value_high"])[0],
                     "as_of": claim["as_of"],
                     "claim_id": claim["claim_id"],
-                    "source_id": claim["source_id"],
+                    "source_ids": claim["source_ids"],
                 }
             )
     frame = pd.DataFrame(rows)

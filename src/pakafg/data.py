@@ -137,8 +137,17 @@ class Dataset:
         for column in ("source_id", "source_ids"):
             if column in frame:
                 for cell in frame[column].dropna():
-                    ids.update(part.strip() for part in str(cell).split(";") if part.strip())
+                    ids.update(split_ids(cell))
         return ids
+
+    def tier_counts(self, *frames: pd.DataFrame) -> dict[str, int]:
+        """How many distinct sources the rows of ``frames`` cite, by tier (every tier, in label order)."""
+        cited: set[str] = set()
+        for frame in frames:
+            cited |= self.source_ids_of(frame)
+        sources = self._use("sources")
+        counts = sources[sources["source_id"].isin(cited)]["tier"].value_counts()
+        return {tier: int(counts.get(tier, 0)) for tier in self.labels("sources", "tier")}
 
     def primary_key(self, resource: str) -> list[str]:
         key = self._resources[resource]["schema"].get("primaryKey")
@@ -164,9 +173,12 @@ class Dataset:
         row = match.iloc[0]
         if resource == "sources":
             return [row["source_id"]]
-        if "source_ids" in row:
-            return [part.strip() for part in str(row["source_ids"]).split(";") if part.strip()]
-        return [row["source_id"]]
+        return split_ids(row["source_ids"] if "source_ids" in row else row["source_id"])
+
+
+def split_ids(cell) -> list[str]:
+    """The ids in a ``;``-separated list cell (``pakafg:references``), in the order written."""
+    return [part.strip() for part in str(cell).split(";") if part.strip()]
 
 
 def _key_text(values: pd.Series) -> pd.Series:

@@ -12,13 +12,12 @@ import datetime as dt
 import re
 
 from .rules import KINDS, RULE_PARAMETERS, RULES
-from .validate import LIST_REFERENCE, SCRIPTS, URL, Problem, shown
+from .validate import KNOWN_SCRIPTS, LIST_REFERENCE, SCRIPTS, URL, Problem, shown
 
 TYPES = ("string", "integer", "number", "date", "year", "boolean")
 CONSTRAINTS = ("required", "unique", "enum", "pattern", "minimum", "maximum")
 FIELD_KEYS = ("name", "type", "description", "constraints", "format", "pakafg:labels", "pakafg:colours",
               LIST_REFERENCE, URL, SCRIPTS)
-KNOWN_SCRIPTS = ("ARABIC",)
 RESOURCE_PATH = re.compile(r"^[a-z0-9_]+\.csv$")
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -100,9 +99,12 @@ def _rule_problems(file, where, label, rule, fields, resources, fields_of) -> li
     if kind not in KINDS:
         return [Problem(file, None, where, label, f"unknown rule kind '{kind}'; kinds are {', '.join(KINDS)}")]
     found = [f"lacks '{p}'" for p in RULE_PARAMETERS[kind] if p not in rule]
+    if kind == "note_when" and ("when_empty" in rule) == ("when_field" in rule and "when_in" in rule):
+        found.append("needs either 'when_empty' or both 'when_field' and 'when_in'")
     if found:
         return [Problem(file, None, where, label, f"{kind} rule {reason}") for reason in found]
-    named = list(rule.get("fields", [])) + [rule[p] for p in ("field", "via", "by", "lat", "lon", "when_field") if p in rule]
+    named = list(rule.get("fields", []))
+    named += [rule[p] for p in ("field", "via", "by", "lat", "lon", "when_field", "when_empty") if p in rule]
     found += [f"names the field '{f}', which the table does not have" for f in named if f not in fields]
     for exception in rule.get("exceptions", []):
         found += [f"an exception names the field '{f}', which the table does not have"

@@ -21,6 +21,12 @@ and a ``why`` (shown in the data dictionary). The kinds:
     ``fields`` are all given or all empty (a latitude needs its longitude).
 ``not_after_as_of``
     the date (or year) ``fields`` are not after the package's as-of date.
+``note_when``
+    ``field`` (a note) is given, and holds ``contains`` if set, whenever ``when_empty`` is empty
+    or ``when_field`` is one of ``when_in`` (e.g. an undated source says why it is undated).
+``unique_when``
+    ``field`` is unique among the rows whose ``when_field`` is one of ``when_in`` (e.g. one
+    source row per page, while two datasets may share a repository's address).
 ``not_before``
     ``field`` is not before the date ``target`` of the row of ``resource`` whose ``key``
     equals this row's ``via`` (e.g. a commitment's status date not before its round).
@@ -133,6 +139,32 @@ def _not_before(rule, row, context):
                               f"{_show(target)} of {rule['resource']} {reference}")
 
 
+def _note_when(rule, row, _context):
+    if "when_empty" in rule:
+        applies, situation = not _present(row[rule["when_empty"]]), f"{rule['when_empty']} is empty"
+    else:
+        applies, situation = row[rule["when_field"]] in rule["when_in"], f"{rule['when_field']} is {row[rule['when_field']]}"
+    if not applies:
+        return
+    note = row[rule["field"]]
+    wanted = rule.get("contains")
+    if not _present(note) or (wanted and wanted not in str(note)):
+        what = f"a note containing '{wanted}'" if wanted else "a note"
+        yield rule["field"], f"needs {what} because {situation}"
+
+
+def _unique_when(rule, row, context):
+    field, when_field = rule["field"], rule["when_field"]
+    if row[when_field] not in rule["when_in"] or not _present(row[field]):
+        return
+    frame = context["frames"][context["resource"]]
+    same = frame[(frame[field] == row[field]) & frame[when_field].isin(rule["when_in"])]
+    if len(same) > 1:
+        key = context["key_field"]
+        others = [k for k in same[key] if k != row[key]] if key else []
+        yield field, f"is also the {field} of {', '.join(map(str, others)) or 'another row'}: cite one row per {field}"
+
+
 def _matches(row: dict, key: dict) -> bool:
     return all(_show(row[field]) == str(value) for field, value in key.items())
 
@@ -140,12 +172,14 @@ def _matches(row: dict, key: dict) -> bool:
 KINDS: dict[str, Callable] = {
     "order": _order, "one_of": _one_of, "whole": _whole, "range_by": _range_by, "in_box": _in_box,
     "not_after_as_of": _not_after_as_of, "together": _together, "not_before": _not_before,
+    "note_when": _note_when, "unique_when": _unique_when,
 }
 # The parameters each kind needs (checked in datapackage.json by pakafg.descriptor).
 RULE_PARAMETERS = {
     "order": ("fields",), "one_of": ("fields",), "whole": ("fields",), "range_by": ("fields", "by", "ranges"),
     "in_box": ("lat", "lon", "by", "boxes"), "not_after_as_of": ("fields",), "together": ("fields",),
-    "not_before": ("field", "via", "resource", "key", "target"),
+    "not_before": ("field", "via", "resource", "key", "target"), "note_when": ("field",),
+    "unique_when": ("field", "when_field", "when_in"),
 }
 
 
@@ -158,6 +192,8 @@ def check_rules(descriptor: dict, frames: dict[str, pd.DataFrame], lines: dict[s
         name = resource["name"]
         if name not in frames:
             continue
+        primary_key = resource.get("schema", {}).get("primaryKey")
+        context.update(resource=name, key_field=primary_key if isinstance(primary_key, str) else None)
         for rule in resource.get(RULES, []):
             check = KINDS[rule["kind"]]
             for position, row in enumerate(frames[name].to_dict("records")):
@@ -190,6 +226,13 @@ def describe(rule: dict) -> str:
         text = ", ".join(f"`{f}`" for f in rule["fields"]) + " not after the as-of date"
     elif kind == "not_before":
         text = f"`{rule['field']}` not before `{rule['target']}` of the {rule['resource']} row named by `{rule['via']}`"
+    elif kind == "unique_when":
+        text = f"`{rule['field']}` is unique among rows whose `{rule['when_field']}` is " + ", ".join(rule["when_in"])
+    elif kind == "note_when":
+        condition = (f"`{rule['when_empty']}` is empty" if "when_empty" in rule
+                     else f"`{rule['when_field']}` is " + ", ".join(rule["when_in"]))
+        wanted = f" containing '{rule['contains']}'" if rule.get("contains") else ""
+        text = f"`{rule['field']}` gives a note{wanted} when {condition}"
     else:
         raise ValueError(f"unknown rule kind '{kind}'")
     text = f"{text}: {rule['why']}" if rule.get("why") else text

@@ -93,6 +93,7 @@ def char_name(ch: str) -> str:
 LATIN_RANGE = (0x00C0, 0x017F)  # Latin-1 Supplement and Latin Extended-A letters: é, ü, ı, ş, ...
 TYPOGRAPHY = frozenset("–—‘’“”°′″…×€£•")
 SCRIPTS = "pakafg:scripts"  # a field may also allow, e.g., ["ARABIC"] letters (source titles, URL paths)
+KNOWN_SCRIPTS = ("ARABIC",)
 
 
 def allowed(ch: str, scripts: tuple[str, ...] = ()) -> bool:
@@ -316,7 +317,10 @@ def _character_reasons(text: str, scripts: tuple[str, ...]) -> list[str]:
         if ch in "\n\r" or allowed(ch, scripts):
             continue
         category = unicodedata.category(ch)
-        if category.startswith("L"):
+        if category.startswith("L") and unicodedata.name(ch, "").startswith(KNOWN_SCRIPTS):
+            reasons.append(f"contains {char_name(ch)}: this field takes Latin letters only ({SCRIPTS} on a field "
+                           "in datapackage.json allows another script)")
+        elif category.startswith("L"):
             reasons.append(f"contains {char_name(ch)}, a letter that can pass for another; type the Latin letter")
         elif category in ("Zs", "Zl", "Zp") or ch == "\t":
             reasons.append(f"contains {char_name(ch)}; use a plain space")
