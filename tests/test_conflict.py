@@ -88,10 +88,25 @@ def test_annual_series_prefers_the_producers_own_report_and_skips_interim():
         "producer_id": ["picss"] * 4 + ["crss"], "producer": ["PICSS full"] * 4 + ["CRSS full"],
         "producer_short": ["PICSS"] * 4 + ["CRSS"], "metric": ["attacks"] * 4 + ["fatalities_all"],
         "region": ["Pakistan"] * 5, "value": [908, 905, 1063, 87, 1533],
-        "vintage": ["later_revision", "annual_report", "annual_report", "interim", "later_revision"],
+        "vintage": ["later_revision", "own_report", "own_report", "interim", "later_revision"],
         "definition": ["d"] * 5, "source_id": ["s2", "s1", "s3", "s4", "s5"],
     })
     series = conflict.annual_series(militancy).set_index(["producer_id", "year"])
     assert series.loc[("picss", 2024), "value"] == 905
     assert ("picss", 2026) not in series.index
     assert series.loc[("crss", 2023), "value"] == 1533   # a restatement stands in when the report is missing
+
+
+def test_incident_tolls_list_each_claim_killed_before_injured():
+    frame = claims().assign(event_id=["E1", "E1", "E1", "E1"], metric=["injured", "killed", "killed", "killed"],
+                            subject=["civilians", "civilians", "fighters", "civilians"],
+                            as_of=pd.to_datetime(["2025-10-12", "2025-10-13", "2025-10-12", "2025-10-12"]))
+    tolls = conflict.incident_tolls(frame, {"A night": "E1"}, subjects=("civilians",))
+    assert list(tolls["claim_id"]) == ["D", "B", "A"]
+    assert list(tolls["toll"]) == ["5 killed", "58 killed", "23 injured"]
+    assert tolls["claimant"].iloc[1] == "Mujahid (spokesman)"
+
+
+def test_an_incident_without_tolls_is_an_error():
+    with pytest.raises(ValueError, match="no killed or injured claims for Nowhere"):
+        conflict.incident_tolls(claims(), {"Nowhere": "E9"}, subjects=("civilians",))

@@ -144,7 +144,7 @@ def latest_per_claimant(frame: pd.DataFrame) -> pd.DataFrame:
     return ordered.groupby(["episode", "what", "claimant"], as_index=False).last()
 
 
-VINTAGE_PREFERENCE = ["annual_report", "later_revision", "press_variant"]
+VINTAGE_PREFERENCE = ["own_report", "later_revision", "press_variant"]
 
 
 def annual_series(militancy: pd.DataFrame, region: str = "Pakistan") -> pd.DataFrame:
@@ -168,3 +168,61 @@ def annual_series(militancy: pd.DataFrame, region: str = "Pakistan") -> pd.DataF
     best = (rows.sort_values(["producer_id", "metric", "year", "rank"])
             .groupby(["producer_id", "metric", "year"], as_index=False).first())
     return best[["producer_id", "producer", "producer_short", "metric", "year", "value", "vintage", "definition", "source_id"]]
+
+
+def monthly_series(militancy: pd.DataFrame, producer_id: str, metric: str, *, region: str = "Pakistan",
+                   start=None, end=None) -> pd.DataFrame:
+    """One producer's monthly figure for one metric, every month from ``start`` to ``end``.
+
+    Columns out: ``month`` (first day), ``value`` (Float64; missing where no figure for that
+    month was found, so a chart shows a gap rather than a zero), ``vintage``, ``source_id``.
+    Only rows covering exactly one calendar month count. The producer's own report for the
+    month wins over a later restatement, which wins over a press rendering; interim rows are
+    left out. ``start`` and ``end`` default to the first and last month with a figure.
+    """
+    rows = militancy[(militancy["producer_id"] == producer_id) & (militancy["metric"] == metric)
+                     & (militancy["region"] == region) & militancy["vintage"].isin(VINTAGE_PREFERENCE)]
+    one_month = ((rows["period_start"].dt.day == 1) & rows["period_end"].dt.is_month_end
+                 & (rows["period_start"].dt.to_period("M") == rows["period_end"].dt.to_period("M")))
+    rows = rows[one_month].assign(month=lambda f: f["period_start"],
+                                  rank=lambda f: f["vintage"].map(VINTAGE_PREFERENCE.index))
+    best = rows.sort_values(["month", "rank"]).groupby("month", as_index=False).first()
+    if best.empty:
+        raise ValueError(f"no monthly {metric} figures from {producer_id} in {region}")
+    months = pd.date_range(pd.Timestamp(start or best["month"].min()).to_period("M").to_timestamp(),
+                           pd.Timestamp(end or best["month"].max()).to_period("M").to_timestamp(), freq="MS")
+    frame = pd.DataFrame({"month": months}).merge(best[["month", "value", "vintage", "source_id"]], on="month",
+                                                  how="left", validate="one_to_one")
+    return frame.astype({"value": "Float64"})
+
+
+TOLL_METRICS = ("killed", "injured")
+
+
+def incident_tolls(claims: pd.DataFrame, incidents: dict[str, str], subjects: tuple[str, ...]) -> pd.DataFrame:
+    """Every killed or injured figure given for each incident, one row per claim, never combined.
+
+    ``incidents`` maps a reader-facing label to one event id; only claims about ``subjects``
+    count (so a toll of civilians is not listed beside a count of fighters). Columns out:
+    ``incident``, ``claimant`` (with the person the source names), ``side``, ``as_of``, ``toll``
+    (e.g. "at least 143 killed"), ``metric``, ``claim_id``. Rows keep the order of
+    ``incidents``, then killed before injured, then date. Raises ValueError when an incident
+    has no such claim.
+    """
+    frames = []
+    for label, event_id in incidents.items():
+        chosen = claims[(claims["event_id"] == event_id) & claims["metric"].isin(TOLL_METRICS)
+                        & claims["subject"].isin(subjects)]
+        if chosen.empty:
+            raise ValueError(f"no killed or injured claims for {label} ({event_id})")
+        frames.append(pd.DataFrame({
+            "incident": label,
+            "claimant": [fmt.who(n, d) for n, d in zip(chosen["claimant"], chosen["claimant_detail"], strict=True)],
+            "side": chosen["claimant_side"],
+            "as_of": chosen["as_of"],
+            "toll": [f"{fmt.claim_figure(v, lo, hi)} {m}" for v, lo, hi, m
+                     in zip(chosen["value"], chosen["value_low"], chosen["value_high"], chosen["metric"], strict=True)],
+            "metric": chosen["metric"],
+            "claim_id": chosen["claim_id"],
+        }).sort_values(["metric", "as_of", "claim_id"], key=lambda s: s.map(TOLL_METRICS.index) if s.name == "metric" else s))
+    return pd.concat(frames, ignore_index=True)
