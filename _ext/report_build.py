@@ -13,13 +13,20 @@
 3. Leftovers. Downloads and images no page refers to any more are deleted from the output.
 4. Print. The PDF's title page carries the data's as-of date; code cells and download
    links are left out of the LaTeX output.
+5. Web weight and validity. Scripts the book never uses (the Thebe live-code launcher, which
+   the book does not offer, and the theme's 1.5 MB Font Awesome script, whose icons the theme's
+   CSS webfont already draws) are left out of every page, source maps are not published, each
+   page gets a meta description from its first paragraph, and the root ``index.html`` is a
+   complete HTML page that forwards to the first chapter.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import json
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -120,6 +127,7 @@ def record_finished_build(app, exception) -> None:
         return
     if app.builder.format == "html":
         remove_leftovers(app)
+        finish_web_pages(app)
     temporary = record.with_suffix(".tmp")
     temporary.write_text(json.dumps(app.pakafg_pages, indent=1, sort_keys=True), encoding="utf-8")
     temporary.replace(record)
@@ -157,8 +165,95 @@ def set_title_page_date(app, config) -> None:
         config.today = text
 
 
+def _pdf_text(value: str) -> str:
+    """A config string made safe inside a hyperref option (no braces, backslashes or TeX specials)."""
+    return "".join(c for c in str(value) if c not in "{}\\%#$&^_~")
+
+
+def set_pdf_metadata(app, config) -> None:
+    """Title, author, subject, keywords and language as PDF info and XMP (hyperxmp), from the book's config."""
+    options = {"pdftitle": config.project, "pdfauthor": config.author, "pdfsubject": config.pakafg_pdf_subject,
+               "pdfkeywords": config.pakafg_pdf_keywords, "pdflang": "en-GB"}
+    setup = ",\n  ".join(f"{key}={{{_pdf_text(value)}}}" for key, value in options.items())
+    config.latex_elements = {**config.latex_elements, "hyperref": (
+        "\\usepackage{hyperref}\n\\usepackage{hypcap}\n\\usepackage{hyperxmp}\n\\hypersetup{" + setup + "}\n")}
+
+
+def _unused_script(script) -> bool:
+    filename = getattr(script, "filename", None) or ""
+    body = getattr(script, "attributes", {}).get("body", "") or ""
+    return "thebe" in filename or "THEBE_JS_URL" in body
+
+
+def trim_page_context(app, pagename, templatename, context, doctree) -> None:
+    """Drop unused and repeated scripts, and add the page's meta description."""
+    kept, seen = [], set()
+    for script in context.get("script_files", []):
+        key = (getattr(script, "filename", None), getattr(script, "attributes", {}).get("body"))
+        if not _unused_script(script) and key not in seen:
+            kept.append(script)
+            seen.add(key)
+    context["script_files"] = kept
+    context["css_files"] = [css for css in context.get("css_files", []) if "thebe" not in str(css)]
+    if doctree is not None:
+        paragraph = next(iter(doctree.findall(nodes.paragraph)), None)
+        text = " ".join(paragraph.astext().split()) if paragraph is not None else context.get("title", "")
+        description = text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…"
+        context["metatags"] = context.get("metatags", "") + (
+            f'\n<meta name="description" content="{html.escape(description, quote=True)}">')
+
+
+# Written into the theme's templates rather than registered as page scripts, so they are
+# removed from the written pages: exact tags, each checked by checks/test_web.py.
+TEMPLATE_LEFTOVERS = (
+    re.compile(r'<script defer src="[./]*_static/scripts/fontawesome\.js\?digest=[0-9a-f]+"></script>\n?'),
+    re.compile(r'<link rel="preload" as="script" href="[./]*_static/scripts/fontawesome\.js\?digest=[0-9a-f]+" />\n?'),
+    re.compile(r'<script type="text/x-thebe-config">.*?</script>\n?', re.S),
+    re.compile(r"<script>kernelName = 'python3'</script>\n?"),
+)
+ROOT_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="description" content="{title}: the report's first page.">
+<meta http-equiv="refresh" content="0; url={target}">
+<link rel="canonical" href="{target}">
+</head>
+<body><p><a href="{target}">{title}</a></p></body>
+</html>
+"""
+
+
+def finish_web_pages(app) -> None:
+    """Strip the template leftovers, delete unused scripts and source maps, write a valid root page."""
+    outdir = Path(app.outdir)
+    for page in outdir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        trimmed = text
+        for pattern in TEMPLATE_LEFTOVERS:
+            trimmed = pattern.sub("", trimmed)
+        if trimmed != text:
+            page.write_text(trimmed, encoding="utf-8")
+    static = outdir / "_static"
+    # webpack-macros.html is a theme template that lands in _static; no page loads it.
+    for leftover in [*static.rglob("*.map"), static / "scripts" / "fontawesome.js", static / "sphinx-thebe.js",
+                     static / "webpack-macros.html"]:
+        leftover.unlink(missing_ok=True)
+    root = outdir / "index.html"
+    match = re.search(r'url=([^"]+)"', root.read_text(encoding="utf-8")) if root.exists() else None
+    if match:
+        root.write_text(ROOT_PAGE.format(title=html.escape(app.config.html_title or app.config.project),
+                                         target=html.escape(match.group(1))), encoding="utf-8")
+
+
 def setup(app):
+    app.connect("html-page-context", trim_page_context)
+    app.add_config_value("pakafg_pdf_subject", "", "env")
+    app.add_config_value("pakafg_pdf_keywords", "", "env")
     app.connect("config-inited", set_title_page_date)
+    app.connect("config-inited", set_pdf_metadata)
     app.connect("env-get-outdated", execute_and_find_stale_pages)
     app.connect("build-finished", record_finished_build)
     app.add_post_transform(RemoveCodeForPrint)

@@ -70,6 +70,7 @@ def make_book(root: Path) -> Path:
     config["sphinx"]["local_extensions"]["slow_writer"] = "_ext"
     (root / "_config.yml").write_text(yaml.safe_dump(config))
     shutil.copytree(PROJECT_ROOT / "_ext", root / "_ext")
+    shutil.copytree(PROJECT_ROOT / "_static", root / "_static")
     (root / "_ext" / "slow_writer.py").write_text(SLOW_WRITER)
     write_toc(root, "Part one")
     (root / "intro.md").write_text("# Tiny\n\nAn introduction.\n")

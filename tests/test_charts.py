@@ -56,8 +56,11 @@ def test_chart_carries_title_subtitle_and_dated_source():
     assert texts[0] == "Returns peaked in 2025"
     assert texts[1] == "People, per month"
     assert texts[2].startswith("Source: UNHCR.") and "Data as of 30 April 2026." in texts[2]
-    title_bottom = 1 - 0.95 / fig.get_figheight()
-    assert ax.get_position().y1 <= title_bottom + 1e-9
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    plot = ax.get_tightbbox(renderer)
+    assert fig.texts[1].get_window_extent(renderer).y0 > plot.y1  # the subtitle sits above the plot and its labels
+    assert fig.texts[2].get_window_extent(renderer).y1 < plot.y0  # the source line sits below the tick labels
 
 
 def test_svg_output_is_deterministic():
@@ -112,3 +115,21 @@ def test_show_output_is_deterministic(monkeypatch):
 def test_show_refuses_a_figure_without_name_caption_or_alt(monkeypatch, kwargs):
     with pytest.raises(ValueError):
         shown_outputs(monkeypatch, **kwargs)
+
+
+def test_panels_can_share_an_axis_and_unknown_options_fail():
+    fig, axes = charts.new_chart("T", "S", "X", "2026-04-08", nrows=2, sharex=True)
+    assert axes[0].get_shared_x_axes().joined(axes[0], axes[1])
+    matplotlib.pyplot.close(fig)
+    with pytest.raises(TypeError):
+        charts.new_chart("T", "S", "X", "2026-04-08", width=8)
+
+
+def test_a_long_title_pushes_the_plot_down_instead_of_overlapping_it():
+    short, ax_short = charts.new_chart("Short", "S", "X", "2026-04-08")
+    long, ax_long = charts.new_chart("A much longer title that wraps onto a second and a third line of text here",
+                                     "S", "X", "2026-04-08")
+    assert ax_long.get_position().y1 < ax_short.get_position().y1
+    assert short.get_size_inches()[0] == charts.WIDTH
+    matplotlib.pyplot.close(short)
+    matplotlib.pyplot.close(long)

@@ -39,7 +39,7 @@ def test_no_matching_claims_is_an_error():
 def test_violence_events_label_the_acting_side():
     events = pd.DataFrame({
         "event_id": ["a", "b", "c", "d"], "date_start": pd.to_datetime(["2025-10-09", "2025-10-11", "2025-11-11", "2025-10-18"]),
-        "date_end": pd.NaT, "event_type": ["air_strike", "clash", "militant_attack", "talks"], "place": "", "place_id": "",
+        "date_end": pd.NaT, "event_type": ["air_strike", "clash", "militant_attack", "talks"], "place": "", "place_ids": "",
         "actors": ["PAK;AFG", "AFG;PAK", "OTHER;TTP;PAK", "PAK;AFG"], "title": "", "source_ids": "s",
     })
     frame = conflict.violence_events(events)
@@ -110,3 +110,15 @@ def test_incident_tolls_list_each_claim_killed_before_injured():
 def test_an_incident_without_tolls_is_an_error():
     with pytest.raises(ValueError, match="no killed or injured claims for Nowhere"):
         conflict.incident_tolls(claims(), {"Nowhere": "E9"}, subjects=("civilians",))
+
+
+def test_an_event_on_several_places_is_a_site_at_each():
+    violence = pd.DataFrame({"event_id": ["E1", "E2", "E3"], "event_type": ["air_strike"] * 3,
+                             "place_ids": ["kabul;kandahar;gardez", "khost", None]})
+    places = pd.DataFrame({"place_id": ["kabul", "kandahar", "gardez", "khost"], "name": ["Kabul", "Kandahar", "Gardez", "Khost"],
+                           "lat": [34.5, 31.6, None, 33.3], "lon": [69.2, 65.7, None, 69.9]})
+    sites = conflict.event_sites(violence, places)
+    assert list(zip(sites["event_id"], sites["place_id"], strict=True)) == [("E1", "kabul"), ("E1", "kandahar"), ("E1", "gardez"),
+                                                               ("E2", "khost")]
+    assert sites.set_index("place_id").loc["kandahar", "lat"] == 31.6
+    assert sites.set_index("place_id")["lat"].isna().sum() == 1  # kept, so the chapter can say what is not drawn

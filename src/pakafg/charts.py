@@ -4,6 +4,9 @@
   from the Okabe–Ito palette, which stays distinguishable for the common forms of colour blindness.
 * Every chart carries a message title, a subtitle (measure, place, period) and a source
   line ending with the data's as-of date: :func:`new_chart` lays them out.
+* Phone first: charts are drawn 5.2 inches wide with no text smaller than 10 pt
+  (:data:`MIN_FONT`), so that at 390 px, where a figure is about 342 px wide, the smallest
+  text is still 9 px. The check is ``tests/test_chart_legibility.py``.
 * Output is deterministic: fixed fonts, sizes, DPI, SVG hash salt, and no timestamps in
   the saved files.
 * :func:`show` displays the chart as a numbered, captioned figure with alt text (SVG for the
@@ -45,8 +48,10 @@ SIDE_COLOURS = vocabulary("actors", "side", "colours")
 TEXT_COLOUR = "#222222"
 MUTED_COLOUR = "#5F5F5F"
 
-_HEADER_INCHES = 0.95
-_FOOTER_INCHES = 0.55
+WIDTH = 5.2  # inches; see the module docstring
+MIN_FONT = 10.0  # points
+SMALL_FONT = MIN_FONT  # legends, annotations, footers: never smaller than MIN_FONT
+
 
 
 def colour(side: str) -> str:
@@ -61,9 +66,13 @@ def apply_house_style() -> None:
     matplotlib.rcParams.update(
         {
             "font.family": "DejaVu Sans",
-            "font.size": 10,
-            "axes.titlesize": 11,
-            "axes.labelsize": 10,
+            "font.size": 11,
+            "axes.titlesize": 11.5,
+            "axes.labelsize": 11,
+            "xtick.labelsize": 10.5,
+            "ytick.labelsize": 10.5,
+            "legend.fontsize": SMALL_FONT,
+            "legend.title_fontsize": SMALL_FONT,
             "axes.labelcolor": TEXT_COLOUR,
             "axes.edgecolor": MUTED_COLOUR,
             "axes.spines.top": False,
@@ -95,33 +104,37 @@ def new_chart(
     source: str,
     as_of,
     *,
-    width: float = 8.0,
     height: float = 4.6,
     nrows: int = 1,
     ncols: int = 1,
-    **subplot_kw,
+    sharex: bool = False,
+    sharey: bool = False,
+    left: float = 0.13,
 ):
-    """A figure with the house header (title, subtitle) and footer (source, as-of date).
+    """A figure :data:`WIDTH` inches wide with the house header (title, subtitle) and footer (source, as-of date).
 
-    Returns ``(fig, ax)`` (or an array of axes for several panels). The plot area is
-    placed between header and footer, so long titles never collide with the data.
+    Returns ``(fig, ax)`` (or an array of axes for several panels). Title and subtitle are
+    wrapped to the width, and the plot area is placed below however many lines they take, so a
+    long title never collides with the data. ``left`` is the plot's left edge as a share of the
+    width (raise it for long tick labels).
     """
     apply_house_style()
-    fig, ax = plt.subplots(nrows, ncols, figsize=(width, height), subplot_kw=subplot_kw or None)
-    wrap = int(width * 11)
-    fig.text(0.012, 1 - 0.14 / height, title, ha="left", va="top", fontsize=13, fontweight="bold",
-             color=TEXT_COLOUR)
-    fig.text(0.012, 1 - 0.48 / height, textwrap.fill(subtitle, wrap), ha="left", va="top",
-             fontsize=9.5, color=MUTED_COLOUR)
-    footer = f"Source: {source}. {fmt.as_of_line(as_of)}"
-    fig.text(0.012, 0.10 / height, textwrap.fill(footer, int(width * 14)), ha="left", va="bottom",
-             fontsize=7.5, color=MUTED_COLOUR)
-    fig.subplots_adjust(
-        left=0.09, right=0.97,
-        top=1 - _HEADER_INCHES / height,
-        bottom=(_FOOTER_INCHES + 0.45) / height,
-        hspace=0.45, wspace=0.3,
-    )
+    fig, ax = plt.subplots(nrows, ncols, figsize=(WIDTH, height), sharex=sharex, sharey=sharey)
+    title_lines = textwrap.wrap(title, 40)
+    subtitle_lines = textwrap.wrap(subtitle, 56)
+    footer_lines = textwrap.wrap(f"Source: {source.rstrip('.')}. {fmt.as_of_line(as_of)}", 62)
+    line = 1 / 72 * 1.25  # inches per point of text, with line spacing
+    top = 0.12
+    fig.text(0.02, 1 - top / height, "\n".join(title_lines), ha="left", va="top", fontsize=13, fontweight="bold",
+             color=TEXT_COLOUR, linespacing=1.15)
+    top += len(title_lines) * 13 * line + 0.06
+    fig.text(0.02, 1 - top / height, "\n".join(subtitle_lines), ha="left", va="top", fontsize=MIN_FONT + 0.5,
+             color=MUTED_COLOUR, linespacing=1.15)
+    top += len(subtitle_lines) * (MIN_FONT + 0.5) * line + 0.22
+    fig.text(0.02, 0.08 / height, "\n".join(footer_lines), ha="left", va="bottom", fontsize=MIN_FONT,
+             color=MUTED_COLOUR, linespacing=1.15)
+    bottom = 0.08 + len(footer_lines) * MIN_FONT * line + 0.5
+    fig.subplots_adjust(left=left, right=0.96, top=1 - top / height, bottom=bottom / height, hspace=0.5, wspace=0.3)
     return fig, ax
 
 

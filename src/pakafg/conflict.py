@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import charts, fmt
-from .data import vocabulary
+from .data import split_ids, vocabulary
 
 # Event types the chapter treats as violence; their labels live in datapackage.json.
 VIOLENCE_TYPES = ("air_strike", "clash", "militant_attack")
@@ -56,7 +56,7 @@ def violence_events(events: pd.DataFrame) -> pd.DataFrame:
     selected = events[events["event_type"].isin(VIOLENCE_TYPES)].copy()
     selected["kind"] = selected["event_type"].map(VIOLENCE_LABELS)
     selected["acting_side"] = [acting_side(t, a) for t, a in zip(selected["event_type"], selected["actors"], strict=True)]
-    columns = ["event_id", "date_start", "date_end", "event_type", "kind", "acting_side", "place", "place_id", "title",
+    columns = ["event_id", "date_start", "date_end", "event_type", "kind", "acting_side", "place", "place_ids", "title",
                "source_ids"]
     return selected[columns].sort_values(["date_start", "event_id"]).reset_index(drop=True)
 
@@ -226,3 +226,15 @@ def incident_tolls(claims: pd.DataFrame, incidents: dict[str, str], subjects: tu
             "claim_id": chosen["claim_id"],
         }).sort_values(["metric", "as_of", "claim_id"], key=lambda s: s.map(TOLL_METRICS.index) if s.name == "metric" else s))
     return pd.concat(frames, ignore_index=True)
+
+
+def event_sites(violence: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """One row per violent event and place it names (an event on three provinces gives three rows).
+
+    Columns in: ``violence`` from :func:`violence_events`; ``places`` the gazetteer. Columns out:
+    the event's columns, ``place_id``, ``name``, ``lat``, ``lon`` (empty where the place has no
+    citable coordinates). Events that name no place are left out.
+    """
+    named = violence.assign(place_id=violence["place_ids"].fillna("").map(split_ids)).explode("place_id")
+    named = named[named["place_id"].notna()]
+    return named.merge(places[["place_id", "name", "lat", "lon"]], on="place_id", how="left", validate="many_to_one")

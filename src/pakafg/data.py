@@ -279,6 +279,7 @@ def validate_directory(directory: Path = DATA_DIR) -> tuple[dict, dict[str, pd.D
         lines={name: table.lines for name, table in tables.items()},
         files={name: table.file for name, table in tables.items()},
         keys={name: [key_label(table, schemas[name], i) for i in range(len(table.rows))] for name, table in tables.items()},
+        directory=directory,
     )
     if problems:
         raise DataValidationError(problems)
@@ -292,7 +293,8 @@ def load_dataset(directory: Path | str = DATA_DIR) -> Dataset:
     """Validate and load the whole data package. Cached until any data file changes."""
     directory = Path(directory)
     note_read(directory / DESCRIPTOR)
-    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in directory.glob("*") if p.is_file()))
+    stamp = tuple(sorted((str(p.relative_to(directory)), p.stat().st_mtime_ns, p.stat().st_size)
+                         for p in directory.rglob("*") if p.is_file()))
     key = (str(directory.resolve()), stamp)
     if key not in _CACHE:
         descriptor, frames = validate_directory(directory)

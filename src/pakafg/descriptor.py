@@ -99,12 +99,16 @@ def _rule_problems(file, where, label, rule, fields, resources, fields_of) -> li
     if kind not in KINDS:
         return [Problem(file, None, where, label, f"unknown rule kind '{kind}'; kinds are {', '.join(KINDS)}")]
     found = [f"lacks '{p}'" for p in RULE_PARAMETERS[kind] if p not in rule]
-    if kind == "note_when" and ("when_empty" in rule) == ("when_field" in rule and "when_in" in rule):
-        found.append("needs either 'when_empty' or both 'when_field' and 'when_in'")
+    if kind == "in_area" and not re.fullmatch(r"[a-z0-9_]+(/[a-z0-9_]+)*\.geojson", str(rule.get("areas", ""))):
+        found.append("names an areas file that is not a plain .geojson path inside the data folder")
+    conditions = ("when_empty" in rule) + ("when_present" in rule) + ("when_field" in rule and "when_in" in rule)
+    if kind == "note_when" and conditions != 1:
+        found.append("needs one of 'when_empty', 'when_present', or both 'when_field' and 'when_in'")
     if found:
         return [Problem(file, None, where, label, f"{kind} rule {reason}") for reason in found]
     named = list(rule.get("fields", []))
-    named += [rule[p] for p in ("field", "via", "by", "lat", "lon", "when_field", "when_empty") if p in rule]
+    named += [rule[p] for p in ("field", "via", "by", "lat", "lon", "when_field", "when_empty", "when_present")
+              if p in rule]
     found += [f"names the field '{f}', which the table does not have" for f in named if f not in fields]
     for exception in rule.get("exceptions", []):
         found += [f"an exception names the field '{f}', which the table does not have"

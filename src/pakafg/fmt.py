@@ -134,6 +134,11 @@ def claim_figure(value=None, low=None, high=None, *, percent: bool = False) -> s
     raise ValueError("a claim needs value, value_low or value_high")
 
 
+def row_figure(row, *, percent: bool = False) -> str:
+    """:func:`claim_figure` of a row (claims, population_by_status) holding value, value_low and value_high."""
+    return claim_figure(row["value"], row["value_low"], row["value_high"], percent=percent)
+
+
 def plot_value(value=None, low=None, high=None) -> tuple[float, str]:
     """The number to draw for a figure as worded, and what kind of figure it is.
 

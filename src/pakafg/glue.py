@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from myst_nb import glue as _myst_glue
 
+from . import fmt
 from .text import one_line
 
 
@@ -24,3 +25,17 @@ def glue_text(name: str, text: str) -> str:
     text = one_line(text)  # glued text/plain is shown as a text node: nothing in it is parsed
     _myst_glue(name, text, display=False)
     return text
+
+
+def glue_figure(name: str, row) -> str:
+    """Glue a row's figure (``value``, ``value_low``, ``value_high``) worded as reported ("at least 200")."""
+    return glue_text(name, fmt.row_figure(row))
+
+
+def glue_tiers(prefix: str, tiers: dict[str, int]) -> None:
+    """Glue a chapter's source counts by tier (from ``Dataset.tier_counts``) as ``{prefix}_sources``,
+    ``{prefix}_primary`` (official and party pages), ``{prefix}_wire`` and ``{prefix}_copies``."""
+    glue_text(f"{prefix}_sources", fmt.integer(sum(tiers.values())))
+    glue_text(f"{prefix}_primary", fmt.integer(tiers["primary_official"] + tiers["primary_party"]))
+    glue_text(f"{prefix}_wire", fmt.integer(tiers["wire"]))
+    glue_text(f"{prefix}_copies", fmt.integer(tiers["aggregator"]))

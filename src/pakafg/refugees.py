@@ -18,7 +18,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import fmt
-from .data import vocabulary
+from .data import split_ids, vocabulary
 
 # UNHCR's stock categories, in the order they are stacked; returned_refugees is a flow.
 CATEGORY_LABELS = vocabulary("refugee_population", "category")
@@ -125,8 +125,8 @@ def border_crisis_dates(closures: pd.DataFrame, events: pd.DataFrame, crossing: 
     if closed.empty:
         raise ValueError(f"no closure of {crossing} on or after {after}")
     start = closed["start"].min()
-    reopened = events[(events["event_type"] == "crossing_reopening") & (events["place_id"] == crossing)
-                      & (events["date_start"] > start)]
+    at_crossing = events["place_ids"].fillna("").map(lambda cell: crossing in split_ids(cell))
+    reopened = events[(events["event_type"] == "crossing_reopening") & at_crossing & (events["date_start"] > start)]
     return start, (reopened["date_start"].min() if not reopened.empty else None)
 
 

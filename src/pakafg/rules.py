@@ -17,13 +17,18 @@ and a ``why`` (shown in the data dictionary). The kinds:
 ``in_box``
     the point (``lat``, ``lon``) lies inside ``boxes[row[by]]`` (``[lat_min, lat_max, lon_min,
     lon_max]``), e.g. a place inside the country it is said to be in.
+``in_area``
+    the point (``lat``, ``lon``) lies within ``tolerance_km`` of the outline, in the GeoJSON file
+    ``areas`` (relative to the data folder), whose ``area_field`` equals ``row[by]``; rows whose
+    ``by`` value has no outline there are left to ``in_box``.
 ``together``
     ``fields`` are all given or all empty (a latitude needs its longitude).
 ``not_after_as_of``
     the date (or year) ``fields`` are not after the package's as-of date.
 ``note_when``
-    ``field`` (a note) is given, and holds ``contains`` if set, whenever ``when_empty`` is empty
-    or ``when_field`` is one of ``when_in`` (e.g. an undated source says why it is undated).
+    ``field`` (a note) is given, and holds ``contains`` if set, whenever ``when_empty`` is empty,
+    ``when_present`` is given, or ``when_field`` is one of ``when_in`` (e.g. an undated source
+    says why it is undated; a glossary definition cites its sources).
 ``unique_when``
     ``field`` is unique among the rows whose ``when_field`` is one of ``when_in`` (e.g. one
     source row per page, while two datasets may share a repository's address).
@@ -40,9 +45,14 @@ Problems are reported as :class:`pakafg.validate.Problem` with file, line, row k
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
+from functools import cache
+from pathlib import Path
 
 import pandas as pd
+from shapely.geometry import Point, shape
+from shapely.ops import unary_union
 
 from .validate import Problem
 
@@ -109,6 +119,34 @@ def _in_box(rule, row, _context):
                             "are latitude and longitude swapped?")
 
 
+@cache
+def _outlines(path: Path, area_field: str) -> dict:
+    """The outlines in a GeoJSON file, merged per value of ``area_field``."""
+    from .data import note_read  # the build tracks every file a notebook reads
+
+    note_read(path)
+    parts: dict[str, list] = {}
+    for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
+        parts.setdefault(feature["properties"][area_field], []).append(shape(feature["geometry"]))
+    return {code: unary_union(shapes) for code, shapes in parts.items()}
+
+
+KM_PER_DEGREE = 111.2  # along a meridian; close enough for a tolerance of a few kilometres
+
+
+def _in_area(rule, row, context):
+    lat, lon = row[rule["lat"]], row[rule["lon"]]
+    outlines = _outlines(context["directory"] / rule["areas"], rule["area_field"])
+    area = outlines.get(row[rule["by"]])
+    if area is None or not (_present(lat) and _present(lon)):
+        return
+    distance = area.distance(Point(lon, lat)) * KM_PER_DEGREE
+    if distance > rule["tolerance_km"]:
+        yield rule["lat"], (f"the point {_show(lat)}, {_show(lon)} (lat, lon) lies about {distance:.0f} km outside "
+                            f"{row[rule['by']]} as drawn in {rule['areas']}; is it in the other country, or are "
+                            "latitude and longitude swapped?")
+
+
 def _not_after_as_of(rule, row, context):
     as_of = context["as_of"]
     for field in rule["fields"]:
@@ -142,6 +180,8 @@ def _not_before(rule, row, context):
 def _note_when(rule, row, _context):
     if "when_empty" in rule:
         applies, situation = not _present(row[rule["when_empty"]]), f"{rule['when_empty']} is empty"
+    elif "when_present" in rule:
+        applies, situation = _present(row[rule["when_present"]]), f"{rule['when_present']} is given"
     else:
         applies, situation = row[rule["when_field"]] in rule["when_in"], f"{rule['when_field']} is {row[rule['when_field']]}"
     if not applies:
@@ -172,7 +212,7 @@ def _matches(row: dict, key: dict) -> bool:
 KINDS: dict[str, Callable] = {
     "order": _order, "one_of": _one_of, "whole": _whole, "range_by": _range_by, "in_box": _in_box,
     "not_after_as_of": _not_after_as_of, "together": _together, "not_before": _not_before,
-    "note_when": _note_when, "unique_when": _unique_when,
+    "note_when": _note_when, "unique_when": _unique_when, "in_area": _in_area,
 }
 # The parameters each kind needs (checked in datapackage.json by pakafg.descriptor).
 RULE_PARAMETERS = {
@@ -180,13 +220,17 @@ RULE_PARAMETERS = {
     "in_box": ("lat", "lon", "by", "boxes"), "not_after_as_of": ("fields",), "together": ("fields",),
     "not_before": ("field", "via", "resource", "key", "target"), "note_when": ("field",),
     "unique_when": ("field", "when_field", "when_in"),
+    "in_area": ("lat", "lon", "by", "areas", "area_field", "tolerance_km"),
 }
 
 
 def check_rules(descriptor: dict, frames: dict[str, pd.DataFrame], lines: dict[str, list[int]],
-                files: dict[str, str], keys: dict[str, list[str | None]]) -> list[Problem]:
-    """Check every declared rule on the typed frames; ``lines``/``keys`` locate each row."""
-    context = {"as_of": dt.date.fromisoformat(descriptor["pakafg:as_of"]), "frames": frames}
+                files: dict[str, str], keys: dict[str, list[str | None]], directory: Path) -> list[Problem]:
+    """Check every declared rule on the typed frames; ``lines``/``keys`` locate each row.
+
+    ``directory`` is the data folder, against which a rule's file (``areas``) is found.
+    """
+    context = {"as_of": dt.date.fromisoformat(descriptor["pakafg:as_of"]), "frames": frames, "directory": directory}
     problems = []
     for resource in descriptor["resources"]:
         name = resource["name"]
@@ -226,11 +270,18 @@ def describe(rule: dict) -> str:
         text = ", ".join(f"`{f}`" for f in rule["fields"]) + " not after the as-of date"
     elif kind == "not_before":
         text = f"`{rule['field']}` not before `{rule['target']}` of the {rule['resource']} row named by `{rule['via']}`"
+    elif kind == "in_area":
+        text = (f"(`{rule['lat']}`, `{rule['lon']}`) lies within {rule['tolerance_km']} km of the outline of its "
+                f"`{rule['by']}` in {rule['areas']}")
     elif kind == "unique_when":
         text = f"`{rule['field']}` is unique among rows whose `{rule['when_field']}` is " + ", ".join(rule["when_in"])
     elif kind == "note_when":
-        condition = (f"`{rule['when_empty']}` is empty" if "when_empty" in rule
-                     else f"`{rule['when_field']}` is " + ", ".join(rule["when_in"]))
+        if "when_empty" in rule:
+            condition = f"`{rule['when_empty']}` is empty"
+        elif "when_present" in rule:
+            condition = f"`{rule['when_present']}` is given"
+        else:
+            condition = f"`{rule['when_field']}` is " + ", ".join(rule["when_in"])
         wanted = f" containing '{rule['contains']}'" if rule.get("contains") else ""
         text = f"`{rule['field']}` gives a note{wanted} when {condition}"
     else:
