@@ -31,3 +31,10 @@ def test_one_row_per_month_with_gaps_as_missing_values():
 def test_a_producer_without_monthly_figures_is_an_error():
     with pytest.raises(ValueError, match="no monthly deaths figures from picss"):
         conflict.monthly_series(militancy(), "picss", "deaths")
+
+
+def test_a_monthly_mean_skips_gaps_and_refuses_an_empty_window():
+    series = conflict.monthly_series(militancy(), "picss", "attacks", end="2024-05-15")
+    assert conflict.monthly_mean(series, "2024-01-01", "2024-03-01") == (93 + 56) / 2
+    with pytest.raises(ValueError, match="no monthly figure"):
+        conflict.monthly_mean(series, "2024-04-01", "2024-05-01")

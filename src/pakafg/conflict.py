@@ -238,3 +238,29 @@ def event_sites(violence: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     named = violence.assign(place_id=violence["place_ids"].fillna("").map(split_ids)).explode("place_id")
     named = named[named["place_id"].notna()]
     return named.merge(places[["place_id", "name", "lat", "lon"]], on="place_id", how="left", validate="many_to_one")
+
+
+def monthly_mean(monthly: pd.DataFrame, start: str, end: str) -> float:
+    """Average of a :func:`monthly_series` over the months from ``start`` to ``end`` that have a figure.
+
+    Months without a report are skipped, not counted as zero. Raises ValueError when no month in
+    the window has a figure.
+    """
+    window = monthly[(monthly["month"] >= pd.Timestamp(start)) & (monthly["month"] <= pd.Timestamp(end))]["value"]
+    if window.notna().sum() == 0:
+        raise ValueError(f"no monthly figure between {start} and {end}")
+    return float(window.mean())
+
+
+def attacks_around_talks(militancy: pd.DataFrame, as_of) -> dict[str, float]:
+    """PICSS monthly attacks: the first year after August 2021, the year before the October 2025
+    ceasefire, and the months of the bilateral talks (October 2025 to the last month with a figure).
+
+    Keys: ``first_year``, ``before_talks``, ``during_talks``. The windows are the report's, stated
+    in the border-conflict chapter where the averages are shown.
+    """
+    last_full_month = (pd.Timestamp(as_of).to_period("M") - 1).to_timestamp()
+    monthly = monthly_series(militancy, "picss", "attacks", start="2021-08-01", end=last_full_month)
+    return {"first_year": monthly_mean(monthly, "2021-08-01", "2022-07-01"),
+            "before_talks": monthly_mean(monthly, "2024-10-01", "2025-09-01"),
+            "during_talks": monthly_mean(monthly, "2025-10-01", last_full_month)}

@@ -74,6 +74,26 @@ def latest_by_group(cumulative: pd.DataFrame) -> pd.DataFrame:
     return ordered.groupby("group", sort=True).tail(1).reset_index(drop=True)
 
 
+CHECKABLE_TIERS = ("primary_official", "wire")
+
+
+def headline_returns(data) -> pd.Series:
+    """The report's one headline count of returns from Pakistan, used on every page that gives one.
+
+    The latest UN cumulative count since the plan began (:func:`cumulative_returns`, group
+    ``un``) that rests on the UN's own page or a wire report (a later figure found only in the
+    press is shown in the refugees chapter as such). Returns that returns row. Raises
+    ValueError if there is none.
+    """
+    tier_of = data["sources"].set_index("source_id")["tier"]
+    counts = cumulative_returns(data["returns"])
+    checkable = counts[(counts["group"] == "un") & counts["source_ids"].map(
+        lambda cell: any(tier_of[i] in CHECKABLE_TIERS for i in split_ids(cell)))]
+    if checkable.empty:
+        raise ValueError("no UN count of returns rests on a primary or wire source")
+    return checkable.sort_values(["period_end", "return_id"]).iloc[-1]
+
+
 def per_day(returns: pd.DataFrame, population: str = "all_returnees") -> pd.DataFrame:
     """Per-period counts of ``population`` with ``days`` (inclusive) and ``per_day`` averages."""
     rows = returns[(returns["measure"] == "per_period") & (returns["population"] == population)].copy()
