@@ -95,7 +95,7 @@ def test_commitments_boxes_in_one_cell_do_not_overlap():
 
 def test_commitments_data_names_each_round():
     data = talks.commitments_data(commitments(), rounds())
-    assert list(data.columns) == ["commitment_id", "round_id", "round_label", "status", "status_date"]
+    assert list(data.columns) == ["commitment_id", "promise", "round_id", "round_label", "status", "status_date"]
     assert list(data["round_label"]) == ["Bravo", "Bravo", "Bravo", "Charlie", "Charlie"]
 
 
@@ -174,3 +174,12 @@ def test_timeline_refuses_an_unknown_theme_or_a_missing_date():
         timeline.all_events(events().assign(theme="sport"), as_of=AS_OF)
     with pytest.raises(ValueError, match="start date"):
         timeline.all_events(events().assign(date_start=pd.NaT), as_of=AS_OF)
+
+
+def test_a_restated_promise_keeps_its_first_number_in_a_grey_box():
+    frame = commitments().assign(restates=[None, None, "CM-01", None, None])
+    fig = talks.commitments(frame, rounds(), as_of="2026-04-08")
+    ax = fig.axes[0]
+    numbers = sorted(t.get_text() for t in ax.texts)
+    assert numbers.count("1") == 2 and "3" not in numbers
+    plt.close(fig)

@@ -85,3 +85,38 @@ def test_every_round_in_the_dataset_has_a_label_and_track():
     assert frame["label"].str.len().gt(0).all()
     assert frame["track_label"].notna().all()
     assert set(talks.violence_frame(data["events"])["side"]) <= set(conflict.ACTING_COLOURS)
+
+
+def commitment_rows():
+    rounds = pd.DataFrame({"round_id": ["R1", "R2", "R3"], "label": ["Doha", "Istanbul", "Riyadh"],
+                           "date_start": pd.to_datetime(["2025-10-18", "2025-10-25", "2025-11-30"])})
+    commitments = pd.DataFrame({
+        "commitment_id": ["CM-01", "CM-02", "CM-03", "CM-04"], "round_id": ["R1", "R1", "R2", "R3"],
+        "commitment": ["Ceasefire", "Meet again", "Continue the ceasefire", "Uphold the ceasefire"],
+        "restates": [None, None, "CM-01", "CM-01"], "status": ["kept", "kept", "kept", "broken"],
+        "status_date": pd.to_datetime(["2025-10-20", "2025-10-25", "2025-11-01", "2025-12-06"]),
+        "evidence": ["a", "b", "c", "d"]})
+    return commitments, rounds
+
+
+def test_a_restated_promise_counts_once_with_its_latest_fate():
+    commitments, rounds = commitment_rows()
+    distinct = talks.distinct_commitments(commitments, rounds).set_index("commitment_id")
+    assert list(distinct.index) == ["CM-01", "CM-02"]
+    assert distinct.loc["CM-01", "rounds"] == "Doha; Istanbul; Riyadh" and distinct.loc["CM-01", "restated"] == 2
+    assert distinct.loc["CM-01", "status"] == "broken" and distinct.loc["CM-01", "latest_id"] == "CM-04"
+
+
+def test_a_restatement_cannot_come_before_its_promise():
+    commitments, rounds = commitment_rows()
+    commitments.loc[0, "restates"] = "CM-04"
+    commitments.loc[3, "restates"] = None
+    with pytest.raises(ValueError, match="later round"):
+        talks.distinct_commitments(commitments, rounds)
+
+
+def test_the_dataset_restates_only_earlier_commitments():
+    from pakafg import load_dataset
+    data = load_dataset()
+    distinct = talks.distinct_commitments(data["commitments"], talks.rounds_frame(data["talks_rounds"]))
+    assert len(distinct) < len(data["commitments"])

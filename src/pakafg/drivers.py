@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import conflict, fmt, refugees
+from . import conflict, fmt, refugees, talks
 from .cite import Citation
 from .data import Dataset
 from .tables import Table
@@ -54,7 +54,7 @@ def indicators(data: Dataset) -> pd.DataFrame:
     still = spans[spans["status"] == "still closed"]
     rounds = data["talks_rounds"].sort_values("date_start")
     last_round = rounds.iloc[-1]
-    commitments = data["commitments"]
+    promises = talks.distinct_commitments(data["commitments"], talks.rounds_frame(data["talks_rounds"]))
     un = refugees.headline_returns(data)
     claims = data["claims"].set_index("claim_id")
     unama = claims.loc["WC098"]
@@ -75,8 +75,8 @@ def indicators(data: Dataset) -> pd.DataFrame:
          "A fixed next round would turn China's channel into a process; none announced means talks by crisis.",
          _where("fig-talks-violence", "rounds and violence")),
         ("A written commitment and a monitoring mechanism",
-         f"{fmt.integer((commitments['status'] == 'broken').sum())} of {fmt.integer(len(commitments))} "
-         "commitments tracked were broken; the mechanism agreed in Istanbul was never set up",
+         f"{fmt.integer((promises['status'] == 'broken').sum())} of {fmt.integer(len(promises))} "
+         "distinct commitments were broken; the mechanism agreed in Istanbul was never set up",
          "Pakistan asks for written, verifiable guarantees; a signed text with a working mechanism would be the "
          "clearest break from the pattern of broken promises.",
          _where("fig-commitments", "commitments")),

@@ -106,3 +106,34 @@ def ordered_counts(values: pd.Series, order) -> pd.Series:
     if unknown:
         raise ValueError(f"categories not in the expected order list: {sorted(unknown)}")
     return values.value_counts().reindex(list(order), fill_value=0).astype(int)
+
+
+def distinct_commitments(commitments: pd.DataFrame, rounds: pd.DataFrame) -> pd.DataFrame:
+    """One row per distinct commitment: a promise restated at later rounds counts once.
+
+    Reads commitments (commitment_id, round_id, commitment, restates, status, status_date,
+    evidence) and rounds (round_id, label, date_start). Columns out: commitment_id (the first
+    statement's), commitment (its wording), rounds (where it was made, then each restatement),
+    restated (how many times), latest_id, status, status_date and evidence (all from the latest
+    statement, whose fate is the commitment's). Raises ValueError when a commitment restates one
+    that is not in the table, or restates one made at a later round.
+    """
+    start = rounds.set_index("round_id")["date_start"]
+    label = rounds.set_index("round_id")["label"]
+    original = commitments["restates"].fillna(commitments["commitment_id"])
+    unknown = set(original) - set(commitments["commitment_id"])
+    if unknown:
+        raise ValueError(f"commitments restate unknown commitments: {sorted(unknown)}")
+    when = commitments["round_id"].map(start)
+    first_when = original.map(dict(zip(commitments["commitment_id"], when, strict=True)))
+    if (when < first_when).any():
+        raise ValueError("a commitment restates one made at a later round")
+    rows = []
+    for first_id, family in commitments.assign(_when=when).groupby(original, sort=True):
+        family = family.sort_values("_when")
+        first, latest = family.iloc[0], family.iloc[-1]
+        rows.append({"commitment_id": first_id, "commitment": first["commitment"],
+                     "rounds": "; ".join(label[r] for r in family["round_id"]), "restated": len(family) - 1,
+                     "latest_id": latest["commitment_id"], "status": latest["status"],
+                     "status_date": latest["status_date"], "evidence": latest["evidence"]})
+    return pd.DataFrame(rows)

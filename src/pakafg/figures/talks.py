@@ -28,6 +28,7 @@ SIDE_LANES = {
     "Other militant groups": "Other\nmilitants",
 }
 BOX_POINTS = 16  # side of a commitment's box
+RESTATED_COLOUR = "#C8C8C8"  # a promise made again at a later round
 BOX_STEP = 18  # distance between neighbouring boxes' centres, points
 LABEL_STEP = 14  # points between the levels of labels along the top of a plot
 
@@ -44,7 +45,8 @@ def number(commitment_id: str) -> str:
 
 
 def commitments_data(commitments: pd.DataFrame, rounds: pd.DataFrame) -> pd.DataFrame:
-    """The rows behind :func:`commitments`: commitment_id, round_id, round_label, status, status_date.
+    """The rows behind :func:`commitments`: commitment_id, promise (the commitment it restates, or itself),
+    round_id, round_label, status, status_date.
 
     Reads commitments (commitment_id, round_id, status, status_date) and rounds (round_id,
     label). Raises ValueError when a commitment names a round that is not in ``rounds``.
@@ -55,8 +57,11 @@ def commitments_data(commitments: pd.DataFrame, rounds: pd.DataFrame) -> pd.Data
     if unknown:
         raise ValueError(f"commitments name rounds that are not in the rounds table: {sorted(unknown)}")
     label = rounds.set_index("round_id")["label"]
-    frame = commitments.assign(round_label=commitments["round_id"].map(label)).sort_values("commitment_id")
-    return frame[["commitment_id", "round_id", "round_label", "status", "status_date"]].reset_index(drop=True)
+    restates = (commitments["restates"] if "restates" in commitments
+                else pd.Series(None, index=commitments.index, dtype="object"))
+    frame = commitments.assign(round_label=commitments["round_id"].map(label),
+                               promise=restates.astype("object").fillna(commitments["commitment_id"])).sort_values("commitment_id")
+    return frame[["commitment_id", "promise", "round_id", "round_label", "status", "status_date"]].reset_index(drop=True)
 
 
 def commitments(commitments: pd.DataFrame, rounds: pd.DataFrame, *, as_of):
@@ -82,7 +87,7 @@ def commitments(commitments: pd.DataFrame, rounds: pd.DataFrame, *, as_of):
     fig, ax = charts.new_chart(
         "Promises to meet were kept; promises to stop fighting were not",
         "Commitments of the Pakistan–Afghanistan peace track by round and status (latest evidence); "
-        "each box is one commitment, numbered as in the tracker below",
+        "each box is a promise, numbered as in the tracker; a grey box restates an earlier one",
         "this report's coding of press reports and official statements", as_of,
         height=2.75 + row_inches * len(rows), left=0.18)
     ax.set_xlim(-0.5, len(T.STATUS_ORDER) - 0.5)
@@ -96,10 +101,12 @@ def commitments(commitments: pd.DataFrame, rounds: pd.DataFrame, *, as_of):
     x = column + x_step * (data["slot"] % per_line - in_line)
     cell_lines = (count - 1) // per_line
     y = data["round_id"].map({r: i for i, r in enumerate(rows)}) + y_step * (data["slot"] // per_line - cell_lines / 2)
-    ax.scatter(x, y, marker="s", s=BOX_POINTS**2, color=charts.colour("independent"), zorder=3)
-    for cid, xi, yi in zip(data["commitment_id"], x, y, strict=True):
-        ax.text(xi, yi, number(cid), ha="center", va="center_baseline", fontsize=charts.MIN_FONT, color="white",
-                fontweight="bold", zorder=4)
+    restated = data["promise"] != data["commitment_id"]
+    ax.scatter(x[~restated], y[~restated], marker="s", s=BOX_POINTS**2, color=charts.colour("independent"), zorder=3)
+    ax.scatter(x[restated], y[restated], marker="s", s=BOX_POINTS**2, color=RESTATED_COLOUR, zorder=3)
+    for promise, again, xi, yi in zip(data["promise"], restated, x, y, strict=True):
+        ax.text(xi, yi, number(promise), ha="center", va="center_baseline", fontsize=charts.MIN_FONT,
+                color="#222222" if again else "white", fontweight="bold", zorder=4)
     ax.set_xticks(range(len(T.STATUS_ORDER)), [textwrap.fill(T.STATUS_LABELS[s], 7) for s in T.STATUS_ORDER])
     ax.set_yticks(range(len(rows)), list(rounds.set_index("round_id").loc[rows, "label"]))
     ax.tick_params(axis="both", length=0)
