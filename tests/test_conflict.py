@@ -122,3 +122,15 @@ def test_an_event_on_several_places_is_a_site_at_each():
                                                                ("E2", "khost")]
     assert sites.set_index("place_id").loc["kandahar", "lat"] == 31.6
     assert sites.set_index("place_id")["lat"].isna().sum() == 1  # kept, so the chapter can say what is not drawn
+
+
+def test_a_closure_still_in_force_never_reads_as_zero_days():
+    closures = pd.DataFrame({
+        "closure_id": ["C1", "C2"], "place_id": ["torkham", "chaman"],
+        "crossing": ["Torkham", "Chaman"], "start": pd.to_datetime(["2025-12-20", "2025-02-01"]),
+        "end": pd.to_datetime([None, "2025-02-10"]), "last_reported_closed": pd.to_datetime(["2025-12-31", None])})
+    spans = conflict.closure_spans(closures, "2026-04-08").assign(name=["Torkham crossing", "Chaman crossing"])
+    table = conflict.days_closed_table(spans, "2026-04-08").set_index("Crossing")
+    assert table.loc["Torkham crossing", "2025"] == "12; still shut at last report"
+    assert table.loc["Torkham crossing", "2026"] == "still shut, days not reported"
+    assert table.loc["Chaman crossing", "2025"] == "10" and table.loc["Chaman crossing", "2026"] == "0"

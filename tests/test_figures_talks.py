@@ -183,3 +183,17 @@ def test_a_restated_promise_keeps_its_first_number_in_a_grey_box():
     numbers = sorted(t.get_text() for t in ax.texts)
     assert numbers.count("1") == 2 and "3" not in numbers
     plt.close(fig)
+
+
+def test_promise_lifespans_draws_a_bar_per_statement_hatched_while_open():
+    frame = commitments()
+    fig = talks.promise_lifespans(frame, rounds(), as_of="2026-04-08")
+    ax = fig.axes[0]
+    bars = [p for p in ax.patches if p.get_width() > 0]
+    assert len(bars) == len(frame)
+    assert sum(1 for p in bars if p.get_hatch()) == 2  # unclear and pending run on to the as-of date
+    assert fig.get_figwidth() == charts.WIDTH
+    assert min(t.get_fontsize() for t in fig.findobj(Text) if t.get_text()) >= charts.MIN_FONT
+    plt.close(fig)
+    with pytest.raises(ValueError, match="no commitments"):
+        talks.promise_lifespans(frame.iloc[0:0], rounds(), as_of="2026-04-08")

@@ -264,3 +264,31 @@ def attacks_around_talks(militancy: pd.DataFrame, as_of) -> dict[str, float]:
     return {"first_year": monthly_mean(monthly, "2021-08-01", "2022-07-01"),
             "before_talks": monthly_mean(monthly, "2024-10-01", "2025-09-01"),
             "during_talks": monthly_mean(monthly, "2025-10-01", last_full_month)}
+
+
+def days_closed_table(spans: pd.DataFrame, as_of) -> pd.DataFrame:
+    """Days closed per crossing and year, worded so a closure still in force never reads as zero.
+
+    Columns in: ``spans`` from :func:`closure_spans` plus ``name``. Columns out: ``Crossing`` and
+    one column per year up to the as-of year, each a text cell: the days known closed; with
+    "still shut at last report" added in the year of the last dated report of a closure still in
+    force; "still shut, days not reported" in later years, where no source dates the closure.
+    """
+    days = days_closed_by_year(spans)
+    years = list(range(int(days["year"].min()), pd.Timestamp(as_of).year + 1))
+    names = spans.drop_duplicates("place_id").set_index("place_id")["name"]
+    ongoing = spans[(spans["status"] == "still closed") & ~spans["partial"]].groupby("place_id")["known_until"].max()
+    counted = days.set_index(["place_id", "year"])["days_closed"]
+    rows = []
+    for place_id in sorted(set(days["place_id"]) | set(ongoing.index), key=lambda p: names[p]):
+        row = {"Crossing": names[place_id]}
+        for year in years:
+            known = int(counted.get((place_id, year), 0))
+            text = fmt.integer(known)
+            if place_id in ongoing.index and year == ongoing[place_id].year:
+                text = f"{text}; still shut at last report"
+            elif place_id in ongoing.index and year > ongoing[place_id].year:
+                text = "still shut, days not reported"
+            row[str(year)] = text
+        rows.append(row)
+    return pd.DataFrame(rows)

@@ -5,9 +5,7 @@ inches wide with no text below :data:`charts.MIN_FONT`. Rows are labelled direct
 marks and legends sit under the plot, so nothing covers the data on a phone. The map
 (``fig-border-map``) is still drawn in the chapter.
 
-Helpers any chapter could use: :func:`sized_chart` (a chart whose plot area has a given height,
-with room for a legend under it), :func:`legend_below` and :func:`spread` (1-D label placement
-without overlaps).
+Layout comes from :mod:`pakafg.plots`; :func:`spread` places labels along a line without overlaps.
 """
 
 from __future__ import annotations
@@ -20,55 +18,16 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.transforms import ScaledTranslation, blended_transform_factory
+from matplotlib.transforms import blended_transform_factory
 
 from .. import charts, conflict, fmt, plots
 from ..data import vocabulary
 
 EVENTS_SOURCE = "Curated event dataset (press, UN and official reports)"
-LEGEND_ROW = 0.21  # inches per legend row at MIN_FONT
-LEGEND_GAP = 0.32  # inches from the bottom of a plot to its legend (room for the x tick labels)
 ROW_LABEL = {"fontsize": charts.MIN_FONT, "color": charts.TEXT_COLOUR, "ha": "left"}
 
 
 # --- layout helpers -------------------------------------------------------------------------------------------------
-
-def _require(frame: pd.DataFrame, columns: set[str], chart: str) -> None:
-    """Raise ValueError unless ``frame`` has rows and ``columns``."""
-    missing = columns - set(frame.columns)
-    if missing:
-        raise ValueError(f"{chart}: the frame lacks the columns {', '.join(sorted(missing))}")
-    if frame.empty:
-        raise ValueError(f"{chart}: the frame has no rows")
-
-
-def sized_chart(title: str, subtitle: str, source: str, as_of, *, plot_height: float, below: float = 0.0, **options):
-    """:func:`charts.new_chart` sized so its plot area is ``plot_height`` inches tall, with ``below`` inches more
-    between the x axis and the source line (for :func:`legend_below`).
-
-    ``options`` go to ``new_chart`` (``nrows``, ``sharex``, ``left``, ...). With several rows of panels,
-    ``plot_height`` covers them all, including the space between them.
-    """
-    probe, _ = charts.new_chart(title, subtitle, source, as_of, height=10.0, **options)
-    top, bottom = (1 - probe.subplotpars.top) * 10.0, probe.subplotpars.bottom * 10.0
-    plt.close(probe)
-    height = top + plot_height + bottom + below
-    fig, ax = charts.new_chart(title, subtitle, source, as_of, height=height, **options)
-    fig.subplots_adjust(bottom=(bottom + below) / height)
-    return fig, ax
-
-
-def legend_rows(n_entries: int, ncol: int = 1) -> float:
-    """Inches a legend of ``n_entries`` in ``ncol`` columns takes under a plot (pass as ``below``)."""
-    return math.ceil(n_entries / ncol) * LEGEND_ROW - 0.06
-
-
-def legend_below(ax, handles, labels, *, ncol: int = 1, gap: float = LEGEND_GAP):
-    """A legend ``gap`` inches under ``ax``, aligned with the chart's title at the figure's left edge."""
-    fig = ax.figure
-    anchor = blended_transform_factory(fig.transFigure, ax.transAxes) + ScaledTranslation(0, -gap, fig.dpi_scale_trans)
-    return ax.legend(handles, labels, loc="upper left", bbox_to_anchor=(0.008, 0), bbox_transform=anchor, ncol=ncol,
-                     borderaxespad=0, borderpad=0.2, handletextpad=0.5, columnspacing=1.4, fontsize=charts.MIN_FONT)
 
 
 def spread(centres: list[float], widths: list[float], low: float, high: float, gap: float = 0.1) -> list[float]:
@@ -148,14 +107,14 @@ def border_timeline(violence: pd.DataFrame, *, as_of, milestones=MILESTONES) -> 
     vertical line. Raises ValueError when a column is missing, the frame is empty, or an event
     type or acting side is not one the chart knows.
     """
-    _require(violence, {"date_start", "event_type", "acting_side"}, "border_timeline")
+    plots.require_columns(violence, {"date_start", "event_type", "acting_side"}, "border_timeline")
     unknown = set(violence["event_type"]) - set(TIMELINE_ROWS) | set(violence["acting_side"]) - set(conflict.ACTING_COLOURS)
     if unknown:
         raise ValueError(f"border_timeline: unknown event types or sides {sorted(unknown)}")
-    fig, ax = sized_chart(
+    fig, ax = plots.sized_chart(
         "Cross-border strikes went from rare to routine after October 2025",
         f"Violent episodes by type and date, August 2021 – {fmt.month(as_of)}; each marker is one episode in the dataset",
-        EVENTS_SOURCE, as_of, plot_height=2.8, below=legend_rows(2), left=0.03,
+        EVENTS_SOURCE, as_of, plot_height=2.8, below=plots.legend_rows(2), left=0.03,
     )
     rows = len(TIMELINE_ROWS)
     start = pd.Timestamp("2021-08-01")
@@ -176,7 +135,7 @@ def border_timeline(violence: pd.DataFrame, *, as_of, milestones=MILESTONES) -> 
     ax.set_ylim(-0.45, tops[2] + 0.02)
     ax.set_xlim(start, pd.Timestamp(as_of) + pd.Timedelta(days=20))
     handles = [Line2D([], [], marker="o", linestyle="", color=conflict.ACTING_COLOURS[s]) for s in ATTACKERS]
-    legend_below(ax, handles, list(ATTACKERS.values()))
+    plots.legend_under_axes(ax, handles, list(ATTACKERS.values()))
     return fig
 
 
@@ -243,7 +202,7 @@ def war_of_claims(latest: pd.DataFrame, *, as_of) -> plt.Figure:
     never averaged. Raises ValueError when a column is missing, the frame is empty, or a claimant
     has two figures in one row; KeyError for a side without a house colour.
     """
-    _require(latest, {"episode", "what", "claimant", "side", "figure", "plotted", "as_of"}, "war_of_claims")
+    plots.require_columns(latest, {"episode", "what", "claimant", "side", "figure", "plotted", "as_of"}, "war_of_claims")
     if latest.duplicated(["episode", "what", "claimant"]).any():
         raise ValueError("war_of_claims: one figure per claimant and row; pass conflict.latest_per_claimant(...)")
     colours = {side: charts.colour(side) for side in latest["side"].unique()}
@@ -270,11 +229,11 @@ def war_of_claims(latest: pd.DataFrame, *, as_of) -> plt.Figure:
         y += 0.06
     legend = [s for s in CLAIM_SIDES if s in colours]
     at_least = latest["figure"].str.startswith("at least").any()
-    fig, ax = sized_chart(
+    fig, ax = plots.sized_chart(
         "For the same nights, the claims differ by a factor of ten or more",
         "People killed, as claimed by each source (latest figure per claimant); log scale",
         "Curated claims dataset: ISPR and Pakistani ministers, Taliban authorities, UNAMA and UN agencies, press counts",
-        as_of, plot_height=y, below=legend_rows(len(legend) + at_least), left=left,
+        as_of, plot_height=y, below=plots.legend_rows(len(legend) + at_least), left=left,
     )
     ax.set_xscale("log")
     ax.set_xlim(*X_RANGE)
@@ -315,7 +274,7 @@ def war_of_claims(latest: pd.DataFrame, *, as_of) -> plt.Figure:
     if at_least:
         handles.append(Line2D([], [], marker=">", linestyle="", color="#777777"))
         names.append("'at least' / 'more than'")
-    legend_below(ax, handles, names)
+    plots.legend_under_axes(ax, handles, names)
     return fig
 
 
@@ -335,7 +294,7 @@ PRODUCER_COLOURS = {"pips": charts.OKABE_ITO["blue"], "picss": charts.OKABE_ITO[
 
 def militancy_lines(series: pd.DataFrame, since: int = 2017) -> pd.DataFrame:
     """The rows :func:`militancy` draws, with a ``series`` label (the chart's data download)."""
-    _require(series, {"producer_id", "metric", "year", "value"}, "militancy")
+    plots.require_columns(series, {"producer_id", "metric", "year", "value"}, "militancy")
     lines = [series[(series["producer_id"] == p) & (series["metric"] == m) & (series["year"] >= since)]
              .sort_values("year").assign(series=label) for (p, m), label in MILITANCY_LINES.items()]
     drawn = pd.concat(lines, ignore_index=True)
@@ -354,12 +313,12 @@ def militancy(series: pd.DataFrame, *, as_of, since: int = 2017) -> plt.Figure:
     """
     drawn = militancy_lines(series, since)
     panel, gap = 1.75, 0.72
-    fig, axes = sized_chart(
+    fig, axes = plots.sized_chart(
         "Every count shows militancy in Pakistan rising since 2021",
         f"Annual figures by producer, Pakistan, {since}–{int(drawn['year'].max())}; each producer counts differently, "
         "so lines are never joined across producers",
         "PIPS Pakistan Security Reports, PICSS and CRSS annual reports, as published or reported",
-        as_of, plot_height=2 * panel + gap, below=legend_rows(3) - 0.1, nrows=2, sharex=True, left=0.15,
+        as_of, plot_height=2 * panel + gap, below=plots.legend_rows(3) - 0.1, nrows=2, sharex=True, left=0.15,
     )
     fig.subplots_adjust(hspace=gap / panel)
     for ax, (panel_id, title) in zip(axes, MILITANCY_PANELS.items(), strict=True):
@@ -378,8 +337,8 @@ def militancy(series: pd.DataFrame, *, as_of, since: int = 2017) -> plt.Figure:
         ax.yaxis.set_major_formatter(lambda v, _: fmt.integer(v))
         ax.set_ylim(bottom=0)
         if handles:
-            legend_below(ax, handles, labels, ncol=2 if panel_id == "attacks" else 1,
-                         gap=0.06 if panel_id == "attacks" else LEGEND_GAP)
+            plots.legend_under_axes(ax, handles, labels, ncol=2 if panel_id == "attacks" else 1,
+                         gap=0.06 if panel_id == "attacks" else plots.LEGEND_GAP)
     axes[-1].set_xticks(range(since, int(drawn["year"].max()) + 1, 2))
     return fig
 
@@ -393,21 +352,21 @@ def militancy_monthly(monthly: pd.DataFrame, rounds: pd.DataFrame, *, as_of) -> 
     cross, not a zero) from :func:`conflict.monthly_series`, and ``date_start`` and ``track`` of
     the talks_rounds table. Raises ValueError when a column is missing or a frame is empty.
     """
-    _require(monthly, {"month", "value"}, "militancy_monthly")
-    _require(rounds, {"date_start", "track"}, "militancy_monthly")
-    fig, ax = sized_chart(
+    plots.require_columns(monthly, {"month", "value"}, "militancy_monthly")
+    plots.require_columns(rounds, {"date_start", "track"}, "militancy_monthly")
+    fig, ax = plots.sized_chart(
         "Attacks inside Pakistan stayed high through the talks",
         f"Militant attacks in Pakistan per month, PICSS count, {fmt.month(monthly['month'].min())} onward; "
         "triangles mark rounds of talks",
         "PICSS monthly security assessments, mostly as reported by the Pakistani press",
-        as_of, plot_height=2.6, below=legend_rows(4, 2), left=0.11,
+        as_of, plot_height=2.6, below=plots.legend_rows(4, 2), left=0.11,
     )
     plots.monthly_bars(ax, monthly, colour=charts.OKABE_ITO["vermillion"], label="Militant attacks (PICSS)")
     plots.mark_rounds(ax, rounds)
     handles, labels = ax.get_legend_handles_labels()
     first = labels.index("Militant attacks (PICSS)")  # the bars, then the gaps and the talks
     order = [first] + [i for i in range(len(labels)) if i != first]
-    legend_below(ax, [handles[i] for i in order], [labels[i] for i in order], ncol=2)
+    plots.legend_under_axes(ax, [handles[i] for i in order], [labels[i] for i in order], ncol=2)
     return fig
 
 
@@ -415,7 +374,7 @@ def militancy_monthly(monthly: pd.DataFrame, rounds: pd.DataFrame, *, as_of) -> 
 
 def ucdp_by_year(ged: pd.DataFrame) -> pd.DataFrame:
     """UCDP deaths per year (``year``, ``deaths_best``, ``deaths_ttp_dyads``), summed over types of violence."""
-    _require(ged, {"year", "deaths_best", "deaths_ttp_dyads"}, "ucdp")
+    plots.require_columns(ged, {"year", "deaths_best", "deaths_ttp_dyads"}, "ucdp")
     return ged.groupby("year", as_index=False)[["deaths_best", "deaths_ttp_dyads"]].sum()
 
 
@@ -430,12 +389,12 @@ def ucdp(ged: pd.DataFrame, *, as_of) -> plt.Figure:
     if (years["deaths_ttp_dyads"] > years["deaths_best"]).any():
         raise ValueError("ucdp: deaths in TTP conflicts exceed all deaths in some year")
     first, last = int(years["year"].min()), int(years["year"].max())
-    fig, ax = sized_chart(
+    fig, ax = plots.sized_chart(
         "Organised violence in Pakistan peaked in 2009–2014, mostly in the war with the TTP",
         f"Deaths in organised violence in Pakistan per year, UCDP best estimate, {first}–{last} "
         f"(UCDP's event data used here ends in {last})",
         "UCDP Georeferenced Event Dataset 22.1 (CC BY 4.0), aggregated by the report",
-        as_of, plot_height=2.5, below=legend_rows(2, 2), left=0.14,
+        as_of, plot_height=2.5, below=plots.legend_rows(2, 2), left=0.14,
     )
     ttp = ax.bar(years["year"], years["deaths_ttp_dyads"], color=charts.colour("ttp"), width=0.8)
     other = ax.bar(years["year"], years["deaths_best"] - years["deaths_ttp_dyads"], bottom=years["deaths_ttp_dyads"],
@@ -443,7 +402,7 @@ def ucdp(ged: pd.DataFrame, *, as_of) -> plt.Figure:
     ax.yaxis.set_major_formatter(lambda v, _: fmt.integer(v))
     ax.set_xticks([y for y in range(first, last + 1) if y % 5 == 0])
     ax.set_xlim(first - 0.8, last + 0.8)
-    legend_below(ax, [ttp, other], ["Conflicts involving the TTP", "All other organised violence"], ncol=2)
+    plots.legend_under_axes(ax, [ttp, other], ["Conflicts involving the TTP", "All other organised violence"], ncol=2)
     return fig
 
 
@@ -468,16 +427,16 @@ def closures(spans: pd.DataFrame, *, as_of, order: list[str] | None = None) -> p
     hatched from its last report to ``as_of``; one whose end was never reported is a diamond.
     Raises ValueError when a column is missing, the frame is empty, or a crossing is not in ``order``.
     """
-    _require(spans, {"name", "start", "known_until", "status", "partial"}, "closures")
+    plots.require_columns(spans, {"name", "start", "known_until", "status", "partial"}, "closures")
     order = order or list(dict.fromkeys(spans.sort_values("start")["name"]))
     stray = set(spans["name"]) - set(order)
     if stray:
         raise ValueError(f"closures: crossings not in the order given: {sorted(stray)}")
-    fig, ax = sized_chart(
+    fig, ax = plots.sized_chart(
         "Closures grew longer until the crossings shut in October 2025",
         f"Closures of Pakistan–Afghanistan crossings, {spans['start'].min().year} – {fmt.month(as_of)}",
         "Curated closures dataset (press and official statements)",
-        as_of, plot_height=0.62 * len(order) + 0.1, below=legend_rows(4, 2), left=0.03,
+        as_of, plot_height=0.62 * len(order) + 0.1, below=plots.legend_rows(4, 2), left=0.03,
     )
     as_of = pd.Timestamp(as_of)
     for _, span in spans.sort_values("start").iterrows():
@@ -499,6 +458,6 @@ def closures(spans: pd.DataFrame, *, as_of, order: list[str] | None = None) -> p
     handles = [Patch(color=CLOSED_COLOUR), Patch(color=PARTIAL_COLOUR),
                Patch(facecolor="white", hatch="////", edgecolor="#999999", linewidth=0.4),
                Line2D([], [], marker="D", linestyle="", color=UNKNOWN_COLOUR)]
-    legend_below(ax, handles, ["Closed", "Closed to pedestrians only", "Still closed, no later report",
+    plots.legend_under_axes(ax, handles, ["Closed", "Closed to pedestrians only", "Still closed, no later report",
                                "Reopening never reported"], ncol=2)
     return fig

@@ -9,7 +9,7 @@
 Helpers that shape rows for them: :func:`status_estimates` (the national estimates the by-status
 chart draws, with the value drawn), :func:`province_shares` (province and panel of each
 returns_to_province claim), :func:`leading_provinces`, :func:`label_groups` (one label for markers
-too close to number one by one) and :func:`legend_below` (a key between the plot and the source
+too close to number one by one) and :func:`pakafg.plots.key_below` (a key between the plot and the source
 line). The chapter's words about the same rows: :func:`worded` and :func:`period` (a returns row
 as reported) and :func:`who_returns_table` (the shares UNHCR and IOM give of who returns).
 """
@@ -25,7 +25,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MultipleLocator
 
-from .. import charts, fmt
+from .. import charts, fmt, plots
 from .. import refugees as rf
 from ..data import vocabulary
 
@@ -49,14 +49,6 @@ def period(row) -> str:
     return fmt.date_range(start, end)
 
 
-def _require(frame: pd.DataFrame, columns, what: str) -> None:
-    """Raise ValueError when ``frame`` lacks any of ``columns`` or has no rows."""
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{what} needs the columns {', '.join(missing)}")
-    if frame.empty:
-        raise ValueError(f"{what}: no rows to draw")
-
 
 def _wrap(label: str, width: int = LABEL_WRAP) -> str:
     return textwrap.fill(label, width)
@@ -73,24 +65,6 @@ def _room_for_panel_titles(fig, **spacing) -> None:
     fig.subplots_adjust(top=fig.subplotpars.top - 0.12 / fig.get_figheight(), **spacing)
 
 
-def legend_below(fig, handles, *, ncol: int = 2, title: str | None = None) -> None:
-    """A key under the plot, above the source line; the plot area is raised to make room.
-
-    Measures the drawn key and the x tick labels of the lowest axes, so nothing overlaps
-    whatever the number of entries or label lines.
-    """
-    height = fig.get_figheight()
-    footer_top = fig.subplotpars.bottom * height - 0.5 + 0.06  # new_chart leaves 0.5 in above the footer
-    legend = fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, footer_top / height), ncol=ncol,
-                        fontsize=charts.SMALL_FONT, handlelength=1.8, columnspacing=1.2, labelspacing=0.5,
-                        borderaxespad=0, alignment="left", title=title)
-    renderer = fig.canvas.get_renderer()
-    legend_top = legend.get_window_extent(renderer).y1 / fig.dpi
-    lowest = min(fig.axes, key=lambda a: a.get_position().y0)
-    tick_room = lowest.get_position().y0 * height - lowest.get_tightbbox(renderer).y0 / fig.dpi
-    fig.subplots_adjust(bottom=(legend_top + 0.14 + tick_room) / height)
-
-
 def unhcr_series(stock: pd.DataFrame, *, as_of) -> object:
     """Stacked areas of UNHCR's end-year count of Afghans in Pakistan, by category.
 
@@ -99,7 +73,7 @@ def unhcr_series(stock: pd.DataFrame, *, as_of) -> object:
     bottom). A key under the plot names the categories. Raises ValueError when a category
     column is missing or there are no years.
     """
-    _require(stock, rf.STOCK_CATEGORIES, "unhcr_series")
+    plots.require_columns(stock, rf.STOCK_CATEGORIES, "unhcr_series")
     first, last = int(stock.index.min()), int(stock.index.max())
     fig, ax = charts.new_chart(
         "Since 2024 UNHCR counts fewer refugees but adds other categories",
@@ -114,7 +88,7 @@ def unhcr_series(stock: pd.DataFrame, *, as_of) -> object:
     ax.set_ylim(0, stock[rf.STOCK_CATEGORIES].sum(axis=1).max() * 1.08)
     _millions(ax)
     labels = [f"{rf.CATEGORY_LABELS[c]}: {fmt.integer(stock.loc[last, c])}" for c in rf.STOCK_CATEGORIES]
-    legend_below(fig, [Patch(facecolor=blue, alpha=shade, label=_wrap(label))
+    plots.key_below(fig, [Patch(facecolor=blue, alpha=shade, label=_wrap(label))
                        for label, shade in zip(labels, shades, strict=True)], title=f"At the end of {last}")
     return fig
 
@@ -126,7 +100,7 @@ def status_estimates(estimates: pd.DataFrame, statuses=tuple(STATUSES)) -> pd.Da
     'at_least', 'up_to' or 'range' (:func:`pakafg.fmt.plot_value`). Reads ``scope``, ``status``,
     ``value``, ``value_low`` and ``value_high``.
     """
-    _require(estimates, ["scope", "status", "value", "value_low", "value_high"], "status_estimates")
+    plots.require_columns(estimates, ["scope", "status", "value", "value_low", "value_high"], "status_estimates")
     shown = estimates[(estimates["scope"] == "national") & estimates["status"].isin(list(statuses))].copy()
     drawn = [fmt.plot_value(v, lo, hi) for v, lo, hi in
              zip(shown["value"], shown["value_low"], shown["value_high"], strict=True)]
@@ -144,7 +118,7 @@ def by_status(shown: pd.DataFrame, *, as_of) -> object:
     of the undocumented estimates. Raises ValueError for missing columns or when there is no
     estimate of undocumented Afghans.
     """
-    _require(shown, ["status", "as_of", "plotted", "figure_kind", "claimant_side"], "by_status")
+    plots.require_columns(shown, ["status", "as_of", "plotted", "figure_kind", "claimant_side"], "by_status")
     undoc = shown.loc[shown["status"] == "undocumented", "plotted"]
     if undoc.empty:
         raise ValueError("by_status: no estimate of undocumented Afghans, which the title reports")
@@ -175,7 +149,7 @@ def by_status(shown: pd.DataFrame, *, as_of) -> object:
                for s in sides]
     handles.append(Line2D([], [], marker="o", ls="", ms=7, markerfacecolor="white", markeredgewidth=1.6,
                           color=charts.MUTED_COLOUR, label=_wrap("Hollow: 'more than' figure, at its lower bound")))
-    legend_below(fig, handles)
+    plots.key_below(fig, handles)
     return fig
 
 
@@ -210,7 +184,7 @@ def ifrp(timeline: pd.DataFrame, *, as_of) -> object:
     ('8–12'); the numbers refer to the chapter's table. Raises ValueError for missing columns
     or an unknown lane.
     """
-    _require(timeline, ["number", "date_start", "event_type", "lane"], "ifrp")
+    plots.require_columns(timeline, ["number", "date_start", "event_type", "lane"], "ifrp")
     unknown = set(timeline["lane"]) - set(rf.IFRP_LANES)
     if unknown:
         raise ValueError(f"ifrp: unknown lanes {sorted(unknown)}; lanes are {rf.IFRP_LANES}")
@@ -261,9 +235,9 @@ def returns(cumulative: pd.DataFrame, rates: pd.DataFrame, timeline: pd.DataFram
 
     Raises ValueError when a frame lacks its columns or either panel has no rows.
     """
-    _require(cumulative, ["group", "producer_id", "period_start", "period_end", "value"], "returns (cumulative)")
-    _require(rates, ["group", "period_start", "period_end", "days", "per_day"], "returns (rates)")
-    _require(timeline, ["number", "date_start", "event_type"], "returns (timeline)")
+    plots.require_columns(cumulative, ["group", "producer_id", "period_start", "period_end", "value"], "returns (cumulative)")
+    plots.require_columns(rates, ["group", "period_start", "period_end", "days", "per_day"], "returns (rates)")
+    plots.require_columns(timeline, ["number", "date_start", "event_type"], "returns (timeline)")
     counting_from = pd.Timestamp(counting_from)
     fig, (top, low) = charts.new_chart(
         "Returns surged around the plan's deadlines and after Torkham reopened",
@@ -318,7 +292,7 @@ def returns(cumulative: pd.DataFrame, rates: pd.DataFrame, timeline: pd.DataFram
     handles += [Line2D([], [], color=charts.MUTED_COLOUR, lw=1, ls=":", label=_wrap("Plan deadline, numbered as in the table")),
                 Line2D([], [], color=charts.colour("afghanistan"), lw=1.1, ls="--",
                        label=_wrap("Crossings closed; Torkham reopened" if len(crisis) > 1 else "Crossings closed"))]
-    legend_below(fig, handles)
+    plots.key_below(fig, handles)
     return fig
 
 
@@ -348,7 +322,7 @@ def province_shares(claims: pd.DataFrame) -> pd.DataFrame:
     ``subject`` reads '<intended|destination>_province_<name>'; ``panel`` names the source and
     date ('UNHCR, March 2024 (intended province)'). Raises ValueError for another subject form.
     """
-    _require(claims, ["metric", "subject", "claimant_short", "as_of", "value"], "province_shares")
+    plots.require_columns(claims, ["metric", "subject", "claimant_short", "as_of", "value"], "province_shares")
     rows = claims[claims["metric"] == "returns_to_province"].copy()
     parts = rows["subject"].str.split("_province_")
     kinds = {"intended": "intended province", "destination": "destination province"}
@@ -365,7 +339,7 @@ def province_shares(claims: pd.DataFrame) -> pd.DataFrame:
 
 def leading_provinces(shares: pd.DataFrame) -> list[str]:
     """The provinces among the two largest shares of every panel of :func:`province_shares`, largest first."""
-    _require(shares, ["panel", "province", "value"], "leading_provinces")
+    plots.require_columns(shares, ["panel", "province", "value"], "leading_provinces")
     tops = [set(rows.nlargest(2, "value")["province"]) for _, rows in shares.groupby("panel")]
     order = shares.groupby("province")["value"].max().sort_values(ascending=False).index
     return [p for p in order if all(p in top for top in tops)]
@@ -379,7 +353,7 @@ def provinces(shares: pd.DataFrame, *, as_of) -> object:
     order in each (largest share first); each bar is labelled. The title names the provinces in
     every source's top two. Raises ValueError for missing columns or no rows.
     """
-    _require(shares, ["panel", "as_of", "province", "value"], "provinces")
+    plots.require_columns(shares, ["panel", "as_of", "province", "value"], "provinces")
     panels = list(dict.fromkeys(shares.sort_values(["as_of", "panel"])["panel"]))
     order = shares.groupby("province")["value"].max().sort_values(ascending=False).index
     leaders = leading_provinces(shares)
@@ -431,8 +405,8 @@ def who_returns_table(claims: pd.DataFrame) -> pd.DataFrame:
     :data:`WHO_RETURNS_AMONG`, ordered by metric (as listed there), date and id; the share is
     worded as reported (:func:`pakafg.fmt.row_figure`, percent).
     """
-    _require(claims, ["claim_id", "metric", "subject", "value", "value_low", "value_high", "as_of", "claimant_short"],
-             "who_returns_table")
+    plots.require_columns(claims, ["claim_id", "metric", "subject", "value", "value_low", "value_high", "as_of",
+                                   "claimant_short"], "who_returns_table")
     picked = claims[claims["metric"].isin(list(WHO_RETURNS)) & claims["subject"].isin(list(WHO_RETURNS_AMONG))]
     picked = picked.sort_values(["metric", "as_of", "claim_id"],
                                 key=lambda s: s.map(list(WHO_RETURNS).index) if s.name == "metric" else s)

@@ -15,9 +15,11 @@ import textwrap
 
 import matplotlib.dates as mdates
 import pandas as pd
+from matplotlib.patches import Patch
 
 from .. import charts, conflict, plots
 from .. import talks as T
+from ..data import vocabulary
 
 TRACK_COLOURS = {**plots.TRACK_COLOURS, "regional_format": charts.colour("mediator")}
 # One lane per acting side (pakafg.conflict.acting_side), top to bottom, with its short label.
@@ -33,12 +35,6 @@ BOX_STEP = 18  # distance between neighbouring boxes' centres, points
 LABEL_STEP = 14  # points between the levels of labels along the top of a plot
 
 
-def _require(frame: pd.DataFrame, columns: set[str], what: str) -> None:
-    missing = columns - set(frame.columns)
-    if missing:
-        raise ValueError(f"{what} lacks the columns {sorted(missing)}")
-
-
 def number(commitment_id: str) -> str:
     """The number a commitment goes by in the tracker: 'CM-06' -> '6'."""
     return commitment_id.split("-")[1].lstrip("0")
@@ -51,8 +47,8 @@ def commitments_data(commitments: pd.DataFrame, rounds: pd.DataFrame) -> pd.Data
     Reads commitments (commitment_id, round_id, status, status_date) and rounds (round_id,
     label). Raises ValueError when a commitment names a round that is not in ``rounds``.
     """
-    _require(commitments, {"commitment_id", "round_id", "status", "status_date"}, "commitments")
-    _require(rounds, {"round_id", "label"}, "rounds")
+    plots.require_columns(commitments, {"commitment_id", "round_id", "status", "status_date"}, "commitments", nonempty=False)
+    plots.require_columns(rounds, {"round_id", "label"}, "rounds", nonempty=False)
     unknown = set(commitments["round_id"]) - set(rounds["round_id"])
     if unknown:
         raise ValueError(f"commitments name rounds that are not in the rounds table: {sorted(unknown)}")
@@ -232,8 +228,8 @@ def talks_violence(violence: pd.DataFrame, rounds: pd.DataFrame, *, start, focus
     ValueError for missing columns, a side or track without a lane or colour, or a
     ``focus_start`` not after ``start``.
     """
-    _require(violence, {"date_start", "date_end", "side"}, "violence")
-    _require(rounds, {"label", "track", "date_start", "date_end"}, "rounds")
+    plots.require_columns(violence, {"date_start", "date_end", "side"}, "violence", nonempty=False)
+    plots.require_columns(rounds, {"label", "track", "date_start", "date_end"}, "rounds", nonempty=False)
     start, focus_start, as_of = pd.Timestamp(start), pd.Timestamp(focus_start), pd.Timestamp(as_of)
     if focus_start <= start:
         raise ValueError("focus_start must be after start")
@@ -281,3 +277,46 @@ def talks_violence(violence: pd.DataFrame, rounds: pd.DataFrame, *, start, focus
         ax.xaxis.set_major_locator(mdates.MonthLocator() if close_up else mdates.YearLocator())
         ax.xaxis.set_major_formatter(_month_ticks if close_up else mdates.DateFormatter("%Y"))
     return fig
+
+
+def promise_lifespans(commitments: pd.DataFrame, rounds: pd.DataFrame, *, as_of):
+    """How long each promise of the peace track is known to have lasted: a bar from its round to its fate.
+
+    Reads commitments (commitment_id, round_id, restates, status, status_date) and rounds
+    (round_id, label, date_start). Each statement is a bar from its round's first day to the
+    date of the latest evidence on it, coloured by status (colours from datapackage.json); a
+    promise still pending or unclear runs on, hatched, to the as-of date. Bars are numbered as in
+    the tracker (a restatement keeps its first number). Raises ValueError for an empty frame or
+    a round missing from ``rounds``.
+    """
+    data = commitments_data(commitments, rounds)
+    if data.empty:
+        raise ValueError("no commitments to draw")
+    colours = vocabulary("commitments", "status", "colours")
+    start = data["round_id"].map(rounds.set_index("round_id")["date_start"])
+    data = data.assign(start=start).sort_values(["start", "commitment_id"]).reset_index(drop=True)
+    open_ended = data["status"].isin(["pending", "unclear"])
+    fig, ax = charts.new_chart(
+        "What became of each promise, and when",
+        "Each commitment of the peace track, from the round that made it to the latest evidence on it; "
+        "bars run on, hatched, while a promise is pending or unclear",
+        "this report's coding of press reports and official statements", as_of,
+        height=2.6 + 0.3 * len(data), left=0.2)
+    for y, row in data.iterrows():
+        end = pd.Timestamp(as_of) if open_ended[y] else row["status_date"]
+        width = max((end - row["start"]).days, 1)
+        ax.barh(y, width, left=mdates.date2num(row["start"]), height=0.6, color=colours[row["status"]],
+                hatch="///" if open_ended[y] else None, edgecolor="white", linewidth=0.5)
+    ax.set_yticks(range(len(data)), [f"{number(p)}  {label}" for p, label in zip(data["promise"], data["round_label"],
+                                                                                  strict=True)])
+    ax.invert_yaxis()
+    ax.xaxis_date()
+    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    ax.grid(axis="x", color="#E5E5E5")
+    ax.grid(axis="y", visible=False)
+    handles = [Patch(facecolor=colours[s], label=T.STATUS_LABELS[s]) for s in T.STATUS_ORDER if s in set(data["status"])]
+    plots.key_below(fig, handles, ncol=3)
+    return fig
+
+
