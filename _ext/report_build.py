@@ -30,6 +30,7 @@ import re
 from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
@@ -134,20 +135,79 @@ def record_finished_build(app, exception) -> None:
 
 
 class RemoveCodeForPrint(SphinxPostTransform):
-    """Drop code-cell inputs and download links from the LaTeX output."""
+    """Drop code-cell inputs, web-only cells (tag ``html-only``) and download links from the LaTeX output."""
 
     default_priority = 5
     formats = ("latex",)
 
     def run(self, **kwargs) -> None:
         for node in list(self.document.findall(nodes.Element)):
-            if "cell_input" in node.get("classes", []):
+            if {"cell_input", "tag_html-only"} & set(node.get("classes", [])) and node.parent is not None:
                 node.parent.remove(node)
+        for glossary in list(self.document.findall(addnodes.glossary)):
+            for paragraph in list(glossary.findall(nodes.paragraph)):
+                if paragraph.astext().startswith("Sources: "):  # pakafg.glossary puts them there, for the web
+                    paragraph.parent.remove(paragraph)
         for ref in list(self.document.findall(nodes.Element)):
             if ref.tagname == "download_reference" and isinstance(ref.parent, nodes.paragraph):
                 paragraph = ref.parent
                 if paragraph.parent is not None:
                     paragraph.parent.remove(paragraph)
+
+
+class UnnumberedTablesForPrint(SphinxPostTransform):
+    """Keep tables without a caption out of the PDF's numbering, as they are on the web.
+
+    LaTeX's longtable steps the table counter even without a caption (its manual says to undo
+    that with ``\\addtocounter{table}{-1}``), and Sphinx's "continued" line names the number; an
+    uncaptioned table would otherwise shift every later table's number in print only.
+    """
+
+    default_priority = 7
+    formats = ("latex",)
+    BEFORE = "\\begingroup\\protected\\def\\sphinxtablecontinued#1{\\textsf{Continued from previous page}}\n"
+    AFTER = "\\endgroup\\addtocounter{table}{-1}\n"
+
+    def run(self, **kwargs) -> None:
+        for table in list(self.document.findall(nodes.table)):
+            if any(isinstance(child, nodes.title) for child in table.children) or table.parent is None:
+                continue
+            index = table.parent.index(table)
+            table.parent.insert(index + 1, nodes.raw("", self.AFTER, format="latex"))
+            table.parent.insert(index, nodes.raw("", self.BEFORE, format="latex"))
+
+
+class RemovePrintOnlyFromWeb(SphinxPostTransform):
+    """Drop cells tagged ``print-only`` (a condensed list the PDF shows instead of a web-only one) from HTML."""
+
+    default_priority = 5
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        for node in list(self.document.findall(nodes.Element)):
+            if "tag_print-only" in node.get("classes", []) and node.parent is not None:
+                node.parent.remove(node)
+
+
+class SummaryChapterForPrint(SphinxPostTransform):
+    """Open the PDF's first pages (the landing page) as an unnumbered chapter "Summary".
+
+    Sphinx turns the landing page's title into the document title, so its text would otherwise
+    follow the contents with no heading of its own, no entry in the contents or the bookmarks,
+    and "Contents" as its running header.
+    """
+
+    default_priority = 6
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        if self.env.docname != self.config.root_doc:
+            return
+        section = next(iter(self.document.findall(nodes.section)), None)
+        if section is None or not isinstance(section[0], nodes.title):
+            return
+        opening = "\\chapter*{Summary}\n\\addcontentsline{toc}{chapter}{Summary}\n\\markboth{Summary}{Summary}\n"
+        section.insert(1, nodes.raw("", opening, format="latex"))
 
 
 def as_of_text(srcdir: Path) -> str | None:
@@ -163,20 +223,6 @@ def set_title_page_date(app, config) -> None:
     text = as_of_text(Path(app.srcdir))
     if text:
         config.today = text
-
-
-def _pdf_text(value: str) -> str:
-    """A config string made safe inside a hyperref option (no braces, backslashes or TeX specials)."""
-    return "".join(c for c in str(value) if c not in "{}\\%#$&^_~")
-
-
-def set_pdf_metadata(app, config) -> None:
-    """Title, author, subject, keywords and language as PDF info and XMP (hyperxmp), from the book's config."""
-    options = {"pdftitle": config.project, "pdfauthor": config.author, "pdfsubject": config.pakafg_pdf_subject,
-               "pdfkeywords": config.pakafg_pdf_keywords, "pdflang": "en-GB"}
-    setup = ",\n  ".join(f"{key}={{{_pdf_text(value)}}}" for key, value in options.items())
-    config.latex_elements = {**config.latex_elements, "hyperref": (
-        "\\usepackage{hyperref}\n\\usepackage{hypcap}\n\\usepackage{hyperxmp}\n\\hypersetup{" + setup + "}\n")}
 
 
 def _unused_script(script) -> bool:
@@ -250,11 +296,13 @@ def finish_web_pages(app) -> None:
 
 def setup(app):
     app.connect("html-page-context", trim_page_context)
-    app.add_config_value("pakafg_pdf_subject", "", "env")
+    app.add_config_value("pakafg_pdf_subject", "", "env")  # read by scripts/build_pdf.py
     app.add_config_value("pakafg_pdf_keywords", "", "env")
     app.connect("config-inited", set_title_page_date)
-    app.connect("config-inited", set_pdf_metadata)
     app.connect("env-get-outdated", execute_and_find_stale_pages)
     app.connect("build-finished", record_finished_build)
     app.add_post_transform(RemoveCodeForPrint)
+    app.add_post_transform(RemovePrintOnlyFromWeb)
+    app.add_post_transform(SummaryChapterForPrint)
+    app.add_post_transform(UnnumberedTablesForPrint)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "2"}

@@ -6,6 +6,11 @@ The published PDF is _build/pdf/pakistan-afghanistan-report.pdf. It is deleted b
 build starts and replaced atomically (``os.replace``) only after the LaTeX build exited 0 and
 wrote a new, readable PDF; a failed or interrupted build leaves no PDF there, and its partial
 output in _build/latex is deleted. So a PDF at the published path is always complete and current.
+
+Before it is published the PDF gets its metadata with pikepdf: title and author from
+_config.yml, subject and keywords from its ``pakafg_pdf_subject``/``pakafg_pdf_keywords``, the
+document language (/Lang), and the same as an XMP packet. (hyperref's own options are
+overwritten by Sphinx's title page and its /Lang is ignored under XeTeX.)
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pikepdf
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 NAME = "pakistan-afghanistan-report.pdf"
@@ -30,6 +38,34 @@ def is_complete_pdf(path: Path, since: float) -> bool:
         return False
     data = path.read_bytes()
     return data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:]
+
+
+LANGUAGE = "en-GB"
+
+
+def book_metadata(config_path: Path = ROOT / "_config.yml") -> dict[str, str]:
+    """Title, author, subject and keywords for the PDF, read from the book's configuration."""
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    sphinx = config.get("sphinx", {}).get("config", {})
+    return {"title": config["title"], "author": config["author"],
+            "subject": sphinx.get("pakafg_pdf_subject", ""), "keywords": sphinx.get("pakafg_pdf_keywords", "")}
+
+
+def write_metadata(path: Path, metadata: dict[str, str]) -> None:
+    """Set the document information, /Lang and XMP metadata of the PDF at ``path`` in place."""
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        pdf.Root.Lang = pikepdf.String(LANGUAGE)
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
+            xmp["dc:title"] = metadata["title"]
+            xmp["dc:creator"] = [metadata["author"]]
+            xmp["dc:description"] = metadata["subject"]
+            xmp["dc:language"] = [LANGUAGE]
+            xmp["pdf:Keywords"] = metadata["keywords"]
+        pdf.docinfo["/Title"] = metadata["title"]
+        pdf.docinfo["/Author"] = metadata["author"]
+        pdf.docinfo["/Subject"] = metadata["subject"]
+        pdf.docinfo["/Keywords"] = metadata["keywords"]
+        pdf.save(path, deterministic_id=True)
 
 
 def publish(command: list[str], built: Path = BUILT, published: Path = PUBLISHED) -> int:
@@ -50,6 +86,7 @@ def publish(command: list[str], built: Path = BUILT, published: Path = PUBLISHED
     published.parent.mkdir(parents=True, exist_ok=True)
     temporary = published.with_suffix(".tmp")
     temporary.write_bytes(built.read_bytes())
+    write_metadata(temporary, book_metadata())
     os.replace(temporary, published)
     print(f"PDF: {published.relative_to(ROOT) if published.is_relative_to(ROOT) else published}")
     return 0

@@ -1,7 +1,10 @@
 """The PDF is published only whole: a failed or partial build leaves nothing at the published path."""
 
 import importlib.util
+import io
 import sys
+
+import pikepdf
 
 from pakafg.data import PROJECT_ROOT
 
@@ -34,9 +37,21 @@ def test_a_truncated_pdf_is_not_published_even_if_the_build_says_ok(tmp_path):
     assert not published.exists()
 
 
-def test_a_good_build_is_published(tmp_path):
+def a_pdf() -> bytes:
+    document = pikepdf.new()
+    document.add_blank_page()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_good_build_is_published_with_the_books_metadata(tmp_path):
     built, published = tmp_path / "latex" / "r.pdf", tmp_path / "pdf" / "r.pdf"
     built.parent.mkdir()
-    content = b"%PDF-1.5 a whole report\n%%EOF\n"
-    assert load().publish(fake_build(built, content, 0), built, published) == 0
-    assert published.read_bytes() == content
+    module = load()
+    assert module.publish(fake_build(built, a_pdf(), 0), built, published) == 0
+    expected = module.book_metadata()
+    with pikepdf.open(published) as pdf:
+        assert str(pdf.docinfo["/Title"]) == expected["title"] and str(pdf.docinfo["/Author"]) == expected["author"]
+        assert str(pdf.Root.Lang) == module.LANGUAGE
+        assert pdf.open_metadata()["dc:title"] == expected["title"]

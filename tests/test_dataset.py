@@ -110,3 +110,13 @@ def test_militancy_series_never_mix_producers(data):
     assert not keys.duplicated().any()
     for producer, rows in militancy.groupby("producer"):
         assert rows["definition"].str.len().gt(0).all(), f"{producer}: a figure without its definition"
+
+
+def test_citing_rows_counts_every_citation_of_a_source(data):
+    counts = data.citing_rows()
+    assert (counts >= 1).all()  # every source is cited (see above)
+    claim = data["claims"].iloc[0]
+    first = claim["source_ids"].split(";")[0]
+    by_hand = sum(first in str(cell).split(";") for name in data.names if name != "sources"
+                  for column in ("source_id", "source_ids") if column in data[name] for cell in data[name][column].dropna())
+    assert counts[first] == by_hand

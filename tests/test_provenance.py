@@ -25,8 +25,8 @@ def table_outputs(path: Path):
     for cell in notebook["cells"]:
         for output in cell.get("outputs", []):
             markdown = "".join(output.get("data", {}).get("text/markdown", ""))
-            if markdown.startswith(":::{list-table}"):
-                yield markdown, output.get("metadata", {}).get("pakafg")
+            if ":::{list-table}" in markdown:  # an unnumbered table has its caption in bold above
+                yield markdown[markdown.index(":::{list-table}"):], output.get("metadata", {}).get("pakafg")
 
 
 def body_rows(markdown: str) -> list[list[str]]:

@@ -123,3 +123,11 @@ def test_provenance_travels_in_the_output_metadata(data):
     assert set(bundle) == {"text/markdown", "text/html", "text/plain"}
     assert metadata["pakafg"]["provenance"] == table.provenance
     assert '<a href="' in bundle["text/html"]
+
+
+def test_a_table_shown_in_one_edition_takes_no_number():
+    frame = pd.DataFrame({"A": ["x"]})
+    text = Table(frame, "Full list", numbered=False)._repr_markdown_()
+    assert text.startswith("**Full list**\n\n:::{list-table}\n")
+    with pytest.raises(ValueError, match="cannot be named"):
+        Table(frame, "Full list", name="table-x", numbered=False)

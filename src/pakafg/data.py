@@ -140,6 +140,20 @@ class Dataset:
                     ids.update(split_ids(cell))
         return ids
 
+    def citing_rows(self) -> pd.Series:
+        """How many rows of the other tables cite each source (indexed by source_id, zeros included)."""
+        counts = pd.Series(0, index=self._use("sources")["source_id"], dtype="int64")
+        for name in self.names:
+            if name == "sources":
+                continue
+            frame = self._use(name)
+            for column in ("source_id", "source_ids"):
+                if column in frame:
+                    for cell in frame[column].dropna():
+                        for source_id in split_ids(cell):
+                            counts[source_id] += 1
+        return counts
+
     def tier_counts(self, *frames: pd.DataFrame) -> dict[str, int]:
         """How many distinct sources the rows of ``frames`` cite, by tier (every tier, in label order)."""
         cited: set[str] = set()

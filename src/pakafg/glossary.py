@@ -51,7 +51,8 @@ class Glossary:
         if related:
             text += " See also " + ", ".join(term_role(t) for t in related) + "."
         sources = self.cite.markdown(row)
-        return f"{row['term']}\n  {text} Sources: {sources}" if sources else f"{row['term']}\n  {text}"
+        # Sources go in a paragraph of their own, which the PDF leaves out for length (_ext/report_build.py).
+        return f"{row['term']}\n  {text}\n\n  Sources: {sources}" if sources else f"{row['term']}\n  {text}"
 
     def _repr_markdown_(self) -> str:
         entries = "\n\n".join(self.entry(row) for _, row in self.frame.iterrows())

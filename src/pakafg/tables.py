@@ -35,8 +35,10 @@ class Table:
     ``formats`` maps a column to a function that turns a value into text; ``widths`` gives
     relative column widths (the Source column included, when cited); ``align_right`` names
     numeric columns to right-align in Jupyter; ``note`` is plain text printed under the table.
-    Raises ValueError for an empty frame, a width count that does not match, a missing key
-    column, or a Markup column holding plain strings.
+    With ``numbered=False`` the caption is a bold line above the table instead of a numbered
+    caption (for a table shown in only one edition). Raises ValueError for an empty frame, a width
+    count that does not match, a missing key column, a name on an unnumbered table, or a Markup
+    column holding plain strings.
     """
 
     def __init__(
@@ -50,6 +52,7 @@ class Table:
         widths: Sequence[int] | None = None,
         align_right: Sequence[str] = (),
         note: str | None = None,
+        numbered: bool = True,
     ):
         if frame.empty:
             raise ValueError(f"table '{caption}' has no rows: refusing to show an empty table")
@@ -66,6 +69,11 @@ class Table:
         self.widths = widths
         self.align_right = set(align_right)
         self.note = note
+        # A table shown in only one edition (a full list on the web, its summary in print) must not
+        # take a number, or the web book and the PDF would number every later table differently.
+        self.numbered = numbered
+        if name and not numbered:
+            raise ValueError(f"table '{caption}': an unnumbered table cannot be named for {{numref}}")
         formats = formats or {}
         self.cells: list[list[str]] = []
         self.links: list[tuple[list[tuple[str, str]], int]] = []  # per row, for the HTML view
@@ -98,7 +106,9 @@ class Table:
 
     def _repr_markdown_(self) -> str:
         widths = " ".join(str(w) for w in self.widths) if self.widths else "auto"
-        lines = [f":::{{list-table}} {markdown(self.caption)}", ":header-rows: 1", f":widths: {widths}"]
+        heading = [f"**{markdown(self.caption)}**", ""] if not self.numbered else []
+        title = f" {markdown(self.caption)}" if self.numbered else ""
+        lines = heading + [f":::{{list-table}}{title}", ":header-rows: 1", f":widths: {widths}"]
         if self.name:
             lines.append(f":name: {self.name}")
         # longtable lets a table break across PDF pages instead of jumping to the next one.
