@@ -22,7 +22,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from pakafg import charts  # noqa: E402
-from pakafg.figures.border_map import border_map, short_name  # noqa: E402
+from pakafg.figures.border_map import close_up_map, frontier_map, short_name  # noqa: E402
 
 
 def test_the_vendored_provinces_are_current_and_correctly_named():
@@ -88,11 +88,15 @@ def test_the_border_map_names_every_crossing_and_keeps_text_legible():
     sites = pd.DataFrame({"place_id": ["khost", "torkham"], "name": ["Khost", "Torkham crossing"],
                           "lon": [69.92, 71.14], "lat": [33.34, 34.1],
                           "event_type": ["air_strike", "clash"], "acting_side": ["Pakistan", "Both forces"]})
-    fig = border_map(sites, small_places(), as_of="2026-04-08")
+    fig = frontier_map(sites, small_places(), as_of="2026-04-08")
     texts = [t.get_text().replace("\n", " ") for t in fig.findobj(matplotlib.text.Text)]
-    assert any("Ghulam Khan (North Waziristan (PAK))" in t for t in texts)  # not drawn, but named
-    assert "Torkham" in texts and "Khost" in texts
-    assert len([ax for ax in fig.axes if ax.get_aspect() != "auto"]) == 2
+    assert any("not drawn" in t and "Ghulam Khan" in t for t in texts)  # no position, but named
+    assert "Kabul" in texts  # cities on the whole-frontier map; crossings in the box go to the close-up
+    assert len([ax for ax in fig.axes if ax.get_aspect() != "auto"]) == 1
+    assert fig.get_figheight() < 9.3  # fits an A4 text block with its caption
+    close = close_up_map(sites, small_places(), as_of="2026-04-08")
+    assert {"Khost", "Torkham"} <= {t.get_text() for t in close.findobj(matplotlib.text.Text)}
+    plt.close(close)
     assert fig.get_figwidth() == charts.WIDTH
     assert min(t.get_fontsize() for t in fig.findobj(matplotlib.text.Text) if t.get_text()) >= charts.MIN_FONT
     plt.close(fig)
@@ -102,5 +106,5 @@ def test_the_border_map_refuses_sites_it_cannot_place():
     outside = pd.DataFrame({"place_id": ["x"], "name": ["Doha"], "lon": [51.5], "lat": [25.3],
                             "event_type": ["clash"], "acting_side": ["Both forces"]})
     with pytest.raises(ValueError, match="outside the map's frame"):
-        border_map(outside, small_places(), as_of="2026-04-08")
+        frontier_map(outside, small_places(), as_of="2026-04-08")
     assert short_name("Chaman–Spin Boldak crossing (Chaman)") == "Chaman–Spin Boldak"

@@ -105,6 +105,9 @@ def test_a_restated_promise_counts_once_with_its_latest_fate():
     assert list(distinct.index) == ["CM-01", "CM-02"]
     assert distinct.loc["CM-01", "rounds"] == "Doha; Istanbul; Riyadh" and distinct.loc["CM-01", "restated"] == 2
     assert distinct.loc["CM-01", "status"] == "broken" and distinct.loc["CM-01", "latest_id"] == "CM-04"
+    commitments.loc[0, ["status", "status_date"]] = ["broken", pd.Timestamp("2026-02-27")]  # the first, broken last
+    distinct = talks.distinct_commitments(commitments, rounds).set_index("commitment_id")
+    assert distinct.loc["CM-01", "latest_id"] == "CM-01" and distinct.loc["CM-01", "status_date"].year == 2026
 
 
 def test_a_restatement_cannot_come_before_its_promise():
@@ -120,3 +123,13 @@ def test_the_dataset_restates_only_earlier_commitments():
     data = load_dataset()
     distinct = talks.distinct_commitments(data["commitments"], talks.rounds_frame(data["talks_rounds"]))
     assert len(distinct) < len(data["commitments"])
+
+
+def test_events_before_two_close_rounds_count_once():
+    rounds = pd.DataFrame({"round_id": ["R1", "R2"], "event_id": ["E1", "E2"], "name": ["a", "b"],
+                           "short_name": ["A", "B"], "track": ["bilateral_peace_track"] * 2,
+                           "date_start": pd.to_datetime(["2025-10-18", "2025-10-25"]),
+                           "date_end": pd.to_datetime(["2025-10-19", "2025-10-30"])})
+    violence = pd.DataFrame({"event_id": ["V1", "V2", "V3"], "event_type": ["clash", "air_strike", "militant_attack"],
+                             "date_start": pd.to_datetime(["2025-10-15", "2025-11-02", "2025-10-16"])})
+    assert talks.distinct_events_around(rounds, violence, 14) == {"before": 1, "after": 1}

@@ -17,24 +17,25 @@ from .text import Markup
 
 
 def evidence(data: Dataset, driver: str) -> Table:
-    """The evidence for one driver as a cited table, oldest first (undated rows last).
+    """The evidence for one driver as a cited table, in the order of the evidence file.
 
-    Columns shown: Date, Who says it, What, Disputed by, Sources. Raises KeyError for an
-    unknown driver.
+    That order keeps related points together (a report, then what it said next); the date shown
+    is the day of the statement, or a dash where the point itself names only a month. Columns
+    shown: Date, What (the point, which names who says it), Disputed by, Sources. Raises KeyError
+    for an unknown driver.
     """
     labels = data.labels("drivers", "driver")
     if driver not in labels:
         raise KeyError(f"unknown driver '{driver}'; drivers are {', '.join(labels)}")
-    rows = data["drivers"][data["drivers"]["driver"] == driver].sort_values(["date", "evidence_id"], na_position="last")
+    rows = data["drivers"][data["drivers"]["driver"] == driver].sort_values("evidence_id")
     frame = pd.DataFrame({
         "evidence_id": rows["evidence_id"],
-        "Date": rows["date"].map(lambda d: fmt.short_date(d) if pd.notna(d) else "undated"),
-        "Who says it": rows["claimant"],
+        "Date": rows["date"].map(lambda d: fmt.short_date(d) if pd.notna(d) else None),
         "What": rows["point"],
         "Disputed by": rows["disputed_by"],
     })
     return Table(frame, f"Evidence: {labels[driver]}", name=f"table-drivers-{driver.replace('_', '-')}",
-                 widths=[10, 17, 43, 16, 14], cite=Citation(data, "drivers", header="Sources", limit=2))
+                 widths=[11, 53, 20, 16], cite=Citation(data, "drivers", header="Sources", limit=2))
 
 
 def _where(figure: str, what: str) -> Markup:

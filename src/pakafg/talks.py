@@ -114,9 +114,10 @@ def distinct_commitments(commitments: pd.DataFrame, rounds: pd.DataFrame) -> pd.
     Reads commitments (commitment_id, round_id, commitment, restates, status, status_date,
     evidence) and rounds (round_id, label, date_start). Columns out: commitment_id (the first
     statement's), commitment (its wording), rounds (where it was made, then each restatement),
-    restated (how many times), latest_id, status, status_date and evidence (all from the latest
-    statement, whose fate is the commitment's). Raises ValueError when a commitment restates one
-    that is not in the table, or restates one made at a later round.
+    restated (how many times), latest_id, status, status_date and evidence (all from the statement
+    with the latest evidence, whose fate is the commitment's: the Doha ceasefire, last restated
+    in Riyadh, was broken for good when open war began). Raises ValueError when a commitment
+    restates one that is not in the table, or restates one made at a later round.
     """
     start = rounds.set_index("round_id")["date_start"]
     label = rounds.set_index("round_id")["label"]
@@ -131,9 +132,26 @@ def distinct_commitments(commitments: pd.DataFrame, rounds: pd.DataFrame) -> pd.
     rows = []
     for first_id, family in commitments.assign(_when=when).groupby(original, sort=True):
         family = family.sort_values("_when")
-        first, latest = family.iloc[0], family.iloc[-1]
+        first = family.iloc[0]
+        latest = family.sort_values(["status_date", "_when"]).iloc[-1]
         rows.append({"commitment_id": first_id, "commitment": first["commitment"],
                      "rounds": "; ".join(label[r] for r in family["round_id"]), "restated": len(family) - 1,
                      "latest_id": latest["commitment_id"], "status": latest["status"],
                      "status_date": latest["status_date"], "evidence": latest["evidence"]})
     return pd.DataFrame(rows)
+
+
+def distinct_events_around(rounds: pd.DataFrame, violence: pd.DataFrame, days: int) -> dict[str, int]:
+    """Distinct clashes and strikes in the ``days`` days before any of ``rounds`` began, and after any ended.
+
+    Unlike summing :func:`violence_around_rounds` over rounds, an event that falls before two
+    rounds close together counts once. Keys: ``before``, ``after``.
+    """
+    state = violence[violence["event_type"].isin(["air_strike", "clash"])]
+    window = pd.Timedelta(days=days)
+    before, after = set(), set()
+    for _, r in rounds_frame(rounds).iterrows():
+        starts = state["date_start"]
+        before |= set(state.loc[(starts >= r["date_start"] - window) & (starts < r["date_start"]), "event_id"])
+        after |= set(state.loc[(starts > r["date_end"]) & (starts <= r["date_end"] + window), "event_id"])
+    return {"before": len(before), "after": len(after)}

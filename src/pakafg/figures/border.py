@@ -229,8 +229,10 @@ def war_of_claims(latest: pd.DataFrame, *, as_of) -> plt.Figure:
         y += 0.06
     legend = [s for s in CLAIM_SIDES if s in colours]
     at_least = latest["figure"].str.startswith("at least").any()
+    positive = latest[latest["plotted"] > 0].groupby(["episode", "what"])["plotted"]
+    widest = (positive.max() / positive.min()).max()
     fig, ax = plots.sized_chart(
-        "For the same nights, the claims differ by a factor of ten or more",
+        f"For the same dead, the claims differ by up to {fmt.integer(widest)} times",
         "People killed, as claimed by each source (latest figure per claimant); log scale",
         "Curated claims dataset: ISPR and Pakistani ministers, Taliban authorities, UNAMA and UN agencies, press counts",
         as_of, plot_height=y, below=plots.legend_rows(len(legend) + at_least), left=left,
@@ -314,7 +316,7 @@ def militancy(series: pd.DataFrame, *, as_of, since: int = 2017) -> plt.Figure:
     drawn = militancy_lines(series, since)
     panel, gap = 1.75, 0.72
     fig, axes = plots.sized_chart(
-        "Every count shows militancy in Pakistan rising since 2021",
+        "By every count drawn, militancy in Pakistan is far above its 2021 level",
         f"Annual figures by producer, Pakistan, {since}–{int(drawn['year'].max())}; each producer counts differently, "
         "so lines are never joined across producers",
         "PIPS Pakistan Security Reports, PICSS and CRSS annual reports, as published or reported",
@@ -433,7 +435,7 @@ def closures(spans: pd.DataFrame, *, as_of, order: list[str] | None = None) -> p
     if stray:
         raise ValueError(f"closures: crossings not in the order given: {sorted(stray)}")
     fig, ax = plots.sized_chart(
-        "Closures grew longer until the crossings shut in October 2025",
+        "Closures lasted days or weeks until October 2025; then the crossings stayed shut",
         f"Closures of Pakistan–Afghanistan crossings, {spans['start'].min().year} – {fmt.month(as_of)}",
         "Curated closures dataset (press and official statements)",
         as_of, plot_height=0.62 * len(order) + 0.1, below=plots.legend_rows(4, 2), left=0.03,

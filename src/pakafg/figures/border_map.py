@@ -1,4 +1,4 @@
-"""The border map: where the violence happened, on provinces and the Durand Line, with a close-up panel."""
+"""The border maps: where the violence happened, on provinces and the Durand Line, and a close-up."""
 
 from __future__ import annotations
 
@@ -11,17 +11,18 @@ from matplotlib.patches import Rectangle
 
 from .. import charts, conflict, fmt, maps
 
-FRONTIER = (65.6, 73.8, 29.4, 36.2)  # lon_min, lon_max, lat_min, lat_max: every mapped site lies inside
+FRONTIER = (65.2, 73.8, 29.9, 36.1)  # lon_min, lon_max, lat_min, lat_max: every mapped site lies inside
 CLOSE_UP = (68.95, 71.75, 32.1, 34.75)  # Waziristan, Kurram, Khost and Nangarhar, where the sites crowd
 CITIES = ("kabul", "islamabad", "peshawar", "quetta", "kandahar", "jalalabad")
-FRONTIER_PROVINCES = {"Helmand": (66.3, 29.9), "Zabul": (67.4, 32.2), "Paktika": (68.4, 32.7),
-                      "Balochistan": (68.3, 29.9), "Khyber\nPakhtunkhwa": (72.2, 35.4), "Punjab": (72.4, 30.8)}
+FRONTIER_PROVINCES = {"Helmand": (66.3, 30.2), "Zabul": (67.4, 32.2), "Paktika": (68.4, 32.7),
+                      "Balochistan": (68.3, 30.2), "Khyber\nPakhtunkhwa": (72.2, 35.4), "Punjab": (72.4, 30.8)}
 CLOSE_UP_PROVINCES = {"Khost": (69.75, 33.5), "Paktia": (69.3, 33.95), "Nangarhar": (70.55, 34.6),
                       "Paktika": (69.25, 32.55), "Khyber\nPakhtunkhwa": (71.3, 32.45)}
 SIDE_LABELS = {"Pakistan": "By Pakistan", "Both forces": "Both forces", "TTP": "By the TTP",
                "Other militant groups": "By other groups"}
 MAP_WIDTH = 4.96  # inches: the figure's width less its margins
 GAP = 0.18  # inches between blocks
+SOURCE = "this report's event coding; boundaries Natural Earth; places GeoNames. " + maps.DISCLAIMER
 
 
 def short_name(name: str) -> str:
@@ -59,68 +60,89 @@ def _crossings(ax, placed: pd.DataFrame) -> list:
     return labels
 
 
-def border_map(sites: pd.DataFrame, places: pd.DataFrame, *, as_of):
-    """The map of violent-event sites on the frontier, with provinces, the Durand Line, crossings and a close-up.
-
-    ``sites``: one row per episode and place (``conflict.event_sites``) with ``place_id``, ``name``,
-    ``lon``, ``lat``, ``event_type`` (air_strike, clash, militant_attack) and ``acting_side`` (a key
-    of ``conflict.ACTING_COLOURS``). ``places``: the gazetteer (``place_id``, ``name``, ``kind``,
-    ``lat``, ``lon``, ``position``, ``area``); crossings without coordinates are named under the
-    map with their ``area``. Returns the figure.
-    Raises ValueError when ``sites`` is empty or a site lies outside :data:`FRONTIER`.
-    """
+def _checked(sites: pd.DataFrame) -> None:
     if sites.empty:
         raise ValueError("the map needs at least one site")
     outside = sites[~(sites["lon"].between(*FRONTIER[:2]) & sites["lat"].between(*FRONTIER[2:]))]
     if len(outside):
         raise ValueError(f"{len(outside)} site(s) lie outside the map's frame, e.g. {outside.iloc[0].to_dict()}")
+
+
+def _map_figure(title: str, subtitle: str, bbox, sites: pd.DataFrame, as_of, note: str = ""):
+    """A figure with one map of ``bbox`` (sites drawn), the key below it and ``note`` under the key.
+
+    Returns (figure, map axes, the sides drawn and their colours).
+    """
+    colours = {side: c for side, c in conflict.ACTING_COLOURS.items() if side in set(sites["acting_side"])}
+    note_height = 0.19 * (note.count("\n") + 1) if note else 0.0
+    key_height = 0.2 * -(-len(_legend_handles(colours)) // 3)
+    fig, _ = charts.new_chart(title, subtitle, SOURCE, as_of,
+                              height=1.25 + _height(bbox) + GAP + key_height + GAP + note_height + 1.15)
+    fig.axes[0].remove()
+    inches = fig.get_figheight()
+    top = 1 - 1.25 / inches - _height(bbox) / inches
+    ax = fig.add_axes((0.02, top, MAP_WIDTH / charts.WIDTH, _height(bbox) / inches))
+    maps.draw_region(ax, bbox)
+    maps.draw_sites(ax, sites, colours)
+    top -= GAP / inches
+    fig.legend(handles=_legend_handles(colours), loc="upper left", bbox_to_anchor=(0.02, top), ncol=3,
+               fontsize=charts.MIN_FONT, frameon=False, handletextpad=0.3, columnspacing=0.8, labelspacing=0.45)
+    if note:
+        fig.text(0.02, top - (key_height + GAP) / inches, note, fontsize=charts.MIN_FONT, va="top", color="#333333")
+    return fig, ax
+
+
+def frontier_map(sites: pd.DataFrame, places: pd.DataFrame, *, as_of):
+    """The map of violent-event sites along the whole frontier, with provinces, the Durand Line and crossings.
+
+    ``sites``: one row per episode and place (``conflict.event_sites``) with ``place_id``, ``name``,
+    ``lon``, ``lat``, ``event_type`` (air_strike, clash, militant_attack) and ``acting_side`` (a key
+    of ``conflict.ACTING_COLOURS``). ``places``: the gazetteer (``place_id``, ``name``, ``kind``,
+    ``lat``, ``lon``, ``position``, ``area``); crossings without coordinates are named under the
+    map. A box marks the stretch :func:`close_up_map` shows. Returns the figure. Raises ValueError
+    when ``sites`` is empty or a site lies outside :data:`FRONTIER`.
+    """
+    _checked(sites)
     crossings = places[places["kind"].eq("crossing")]
     missing = crossings[crossings["lat"].isna()]
-    note = textwrap.fill("Crossings not drawn, for lack of a citable position: " + "; ".join(
-        f"{short_name(n)} ({a})" for n, a in zip(missing["name"], missing["area"], strict=True)) + ".", 66)
-    heights = [_height(FRONTIER), _height(CLOSE_UP), 1.75, 0.19 * (note.count("\n") + 1)]
-    colours = {side: c for side, c in conflict.ACTING_COLOURS.items() if side in set(sites["acting_side"])}
-    fig, _ = charts.new_chart(
-        "The violence clusters on the Pashtun frontier",
-        f"Sites of air strikes, clashes and major militant attacks, Aug 2021 – {fmt.month(as_of)}; "
-        "lower map: the frontier from Waziristan to Nangarhar",
-        "this report's event coding; boundaries Natural Earth; places GeoNames. " + maps.DISCLAIMER,
-        as_of, height=1.25 + sum(heights) + 4 * GAP + 1.15)
-    fig.axes[0].remove()
-    top = 1 - 1.25 / fig.get_figheight()
+    note = textwrap.fill("Crossings not drawn, for lack of a citable position: "
+                         + ", ".join(short_name(n) for n in missing["name"]) + ".", 66)
+    fig, ax = _map_figure("The violence clusters on the Pashtun frontier",
+                          f"Sites of air strikes, clashes and major militant attacks, Aug 2021 – {fmt.month(as_of)}; "
+                          "the box is the close-up of the next map", FRONTIER, sites, as_of, note)
+    ax.add_patch(Rectangle((CLOSE_UP[0], CLOSE_UP[2]), CLOSE_UP[1] - CLOSE_UP[0], CLOSE_UP[3] - CLOSE_UP[2],
+                           fill=False, edgecolor="#333333", linewidth=1.0, zorder=8))
+    ax.text(67.0, 34.6, "AFGHANISTAN", fontsize=11, color="#8C7B5E", ha="center", fontweight="bold")
+    ax.text(70.2, 30.3, "PAKISTAN", fontsize=11, color="#5E8C6F", ha="center", fontweight="bold")
+    maps.label_provinces(ax, FRONTIER_PROVINCES)
     placed = crossings[crossings["lat"].notna()].assign(label=lambda f: f["name"].map(short_name))
     cities = places[places["place_id"].isin(CITIES)].assign(label=lambda f: f["name"])
-    axes = []
-    for bbox, height in ((FRONTIER, heights[0]), (CLOSE_UP, heights[1])):
-        top -= height / fig.get_figheight()
-        ax = fig.add_axes((0.02, top, MAP_WIDTH / charts.WIDTH, height / fig.get_figheight()))
-        top -= GAP / fig.get_figheight()
-        maps.draw_region(ax, bbox)
-        maps.draw_sites(ax, sites, colours)
-        axes.append(ax)
-    overview, close = axes
-    overview.add_patch(Rectangle((CLOSE_UP[0], CLOSE_UP[2]), CLOSE_UP[1] - CLOSE_UP[0], CLOSE_UP[3] - CLOSE_UP[2],
-                                 fill=False, edgecolor="#333333", linewidth=1.0, zorder=8))
-    overview.text(67.0, 34.6, "AFGHANISTAN", fontsize=11, color="#8C7B5E", ha="center", fontweight="bold")
-    overview.text(70.2, 29.9, "PAKISTAN", fontsize=11, color="#5E8C6F", ha="center", fontweight="bold")
-    maps.label_provinces(overview, FRONTIER_PROVINCES)
-    labels = maps.draw_points(overview, cities, marker="o", size=14, style={"facecolor": "#555555"})
     far = placed[~(placed["lon"].between(*CLOSE_UP[:2]) & placed["lat"].between(*CLOSE_UP[2:]))]
-    labels += _crossings(overview, far)
-    maps.spread_labels(overview, labels, pd.concat([cities, far]))
-    maps.scale_bar(overview, 100, 72.2, 29.7)
-    maps.label_provinces(close, CLOSE_UP_PROVINCES)
-    near = placed[placed["lon"].between(*CLOSE_UP[:2]) & placed["lat"].between(*CLOSE_UP[2:])]
-    towns = (sites[~sites["place_id"].isin(near["place_id"])].drop_duplicates("place_id")
-             .pipe(lambda f: f[f["lon"].between(*CLOSE_UP[:2]) & f["lat"].between(*CLOSE_UP[2:])])
+    labels = maps.draw_points(ax, cities, marker="o", size=14, style={"facecolor": "#555555"}) + _crossings(ax, far)
+    maps.spread_labels(ax, labels, pd.concat([cities, far]))
+    maps.scale_bar(ax, 100, 72.2, 30.1)
+    return fig
+
+
+def close_up_map(sites: pd.DataFrame, places: pd.DataFrame, *, as_of):
+    """A close-up of the frontier from Waziristan to Nangarhar, where the sites crowd, each town named.
+
+    Same frames as :func:`frontier_map`; only sites inside :data:`CLOSE_UP` are drawn. Returns the
+    figure. Raises ValueError when ``sites`` is empty or a site lies outside :data:`FRONTIER`.
+    """
+    _checked(sites)
+    inside = sites[sites["lon"].between(*CLOSE_UP[:2]) & sites["lat"].between(*CLOSE_UP[2:])]
+    fig, ax = _map_figure("Most strikes and clashes fell on a short stretch of the line",
+                          "Close-up of the frontier from Waziristan to Nangarhar: sites of air strikes, clashes and "
+                          f"major militant attacks, Aug 2021 – {fmt.month(as_of)}", CLOSE_UP, inside, as_of)
+    maps.label_provinces(ax, CLOSE_UP_PROVINCES)
+    crossings = places[places["kind"].eq("crossing") & places["lat"].notna()]
+    near = (crossings[crossings["lon"].between(*CLOSE_UP[:2]) & crossings["lat"].between(*CLOSE_UP[2:])]
+            .assign(label=lambda f: f["name"].map(short_name)))
+    towns = (inside[~inside["place_id"].isin(near["place_id"])].drop_duplicates("place_id")
              .assign(label=lambda f: f["name"].map(short_name)))
-    labels = _crossings(close, near) + [close.text(r["lon"], r["lat"], r["label"], fontsize=charts.MIN_FONT, zorder=7)
-                                        for _, r in towns.iterrows()]
-    maps.spread_labels(close, labels, pd.concat([near, towns]))
-    maps.scale_bar(close, 25, 70.05, 32.18)
-    legend_top = top
-    fig.legend(handles=_legend_handles(colours), loc="upper left", bbox_to_anchor=(0.02, legend_top),
-               ncol=2, fontsize=charts.MIN_FONT, frameon=False, handletextpad=0.4, columnspacing=1.2, labelspacing=0.45)
-    top -= (heights[2] + GAP) / fig.get_figheight()
-    fig.text(0.02, top, note, fontsize=charts.MIN_FONT, va="top", color="#333333")
+    labels = _crossings(ax, near) + [ax.text(r["lon"], r["lat"], r["label"], fontsize=charts.MIN_FONT, zorder=7)
+                                     for _, r in towns.iterrows()]
+    maps.spread_labels(ax, labels, pd.concat([near, towns]))
+    maps.scale_bar(ax, 25, 70.05, 32.18)
     return fig

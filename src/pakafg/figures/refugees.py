@@ -357,7 +357,8 @@ def provinces(shares: pd.DataFrame, *, as_of) -> object:
     panels = list(dict.fromkeys(shares.sort_values(["as_of", "panel"])["panel"]))
     order = shares.groupby("province")["value"].max().sort_values(ascending=False).index
     leaders = leading_provinces(shares)
-    title = f"Most returnees head for {' and '.join(leaders)}" if leaders else "Returnees head for many provinces"
+    title = (f"{' and '.join(leaders)} lead every count of where returnees head" if leaders
+             else "Returnees head for many provinces")
     fig, axes = charts.new_chart(
         title,
         "Share of returnees from Pakistan by province of return in Afghanistan, as each source gives it, percent",
