@@ -83,7 +83,7 @@ def indicators(data: Dataset) -> pd.DataFrame:
          _where("fig-commitments", "commitments")),
         ("Returns from Pakistan and new deadlines",
          f"{refugees.worded(un['value'], un['qualifier'], compact=True)} returns counted by the UN by "
-         f"{fmt.date(un['period_end'])}",
+         f"{fmt.date(un['period_end'])} (the latest count on a UN page or a wire; later ones only in the press)",
          "New deadlines or a surge in deportations during talks would show refugees still used as pressure.",
          _where("fig-returns", "returns")),
         ("Civilian harm in Afghanistan counted by the UN",
