@@ -14,8 +14,6 @@ in a column named ``ref`` (``Citation(data)``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pandas as pd
 
 from . import fmt
@@ -97,6 +95,3 @@ def _plain(value):
         return value.item()
     return value
 
-
-def required_columns(citation: Citation | None) -> Sequence[str]:
-    return citation.key_columns if citation else ()

@@ -131,27 +131,25 @@ class Dataset:
         """Colours of a field's values (``pakafg:colours`` in datapackage.json)."""
         return vocabulary(resource, field, "colours", self.directory)
 
-    def source_ids_of(self, frame: pd.DataFrame) -> set[str]:
-        """Every source id cited by the rows of a frame (from source_id and source_ids columns)."""
-        ids: set[str] = set()
+    @staticmethod
+    def _citations(frame: pd.DataFrame):
+        """Each row's list of cited source ids (from its source_id or source_ids column)."""
         for column in ("source_id", "source_ids"):
             if column in frame:
                 for cell in frame[column].dropna():
-                    ids.update(split_ids(cell))
-        return ids
+                    yield split_ids(cell)
+
+    def source_ids_of(self, frame: pd.DataFrame) -> set[str]:
+        """Every source id cited by the rows of a frame (from source_id and source_ids columns)."""
+        return {source_id for ids in self._citations(frame) for source_id in ids}
 
     def citing_rows(self) -> pd.Series:
         """How many rows of the other tables cite each source (indexed by source_id, zeros included)."""
         counts = pd.Series(0, index=self._use("sources")["source_id"], dtype="int64")
         for name in self.names:
-            if name == "sources":
-                continue
-            frame = self._use(name)
-            for column in ("source_id", "source_ids"):
-                if column in frame:
-                    for cell in frame[column].dropna():
-                        for source_id in split_ids(cell):
-                            counts[source_id] += 1
+            if name != "sources":
+                for ids in self._citations(self._use(name)):
+                    counts[ids] += 1
         return counts
 
     def tier_counts(self, *frames: pd.DataFrame) -> dict[str, int]:

@@ -53,11 +53,6 @@ def describe_field(field: dict, schema: dict) -> str:
     return " ".join(parts)
 
 
-def rule_lines(resource: dict) -> list[str]:
-    """The resource's declared rules, each in words."""
-    return [rules.describe(rule) for rule in resource.get(rules.RULES, [])]
-
-
 def dictionary_frames(descriptor: dict) -> list[tuple[str, pd.DataFrame]]:
     """One (resource name, table of its columns) pair per resource."""
     result = []

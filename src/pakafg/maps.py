@@ -85,7 +85,7 @@ def _patch(geometry, **style) -> PathPatch:
 
 @cache
 def country_shapes() -> dict[str, object]:
-    """Each country's outline (shapely) by ISO3 code, from the same shapefile as :func:`country_paths`."""
+    """Each country's outline (shapely) by ISO3 code, from the shapefile at :func:`outlines_path`."""
     reader = shapefile.Reader(str(outlines_path()))
     fields = [f[0] for f in reader.fields[1:]]
     key = "ADM0_A3" if "ADM0_A3" in fields else "ADM0_A3_DE"

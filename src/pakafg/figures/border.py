@@ -2,8 +2,8 @@
 
 Each function takes the chapter's frames and returns a finished figure, :data:`charts.WIDTH`
 inches wide with no text below :data:`charts.MIN_FONT`. Rows are labelled directly above their
-marks and legends sit under the plot, so nothing covers the data on a phone. The map
-(``fig-border-map``) is still drawn in the chapter.
+marks and legends sit under the plot, so nothing covers the data on a phone. The maps are in
+:mod:`pakafg.figures.border_map`.
 
 Layout comes from :mod:`pakafg.plots`; :func:`spread` places labels along a line without overlaps.
 """

@@ -71,11 +71,12 @@ def _checked(sites: pd.DataFrame) -> None:
 def _map_figure(title: str, subtitle: str, bbox, sites: pd.DataFrame, as_of, note: str = ""):
     """A figure with one map of ``bbox`` (sites drawn), the key below it and ``note`` under the key.
 
-    Returns (figure, map axes, the sides drawn and their colours).
+    Returns (figure, map axes).
     """
     colours = {side: c for side, c in conflict.ACTING_COLOURS.items() if side in set(sites["acting_side"])}
+    handles = _legend_handles(colours)
     note_height = 0.19 * (note.count("\n") + 1) if note else 0.0
-    key_height = 0.2 * -(-len(_legend_handles(colours)) // 3)
+    key_height = 0.2 * -(-len(handles) // 3)
     fig, _ = charts.new_chart(title, subtitle, SOURCE, as_of,
                               height=1.25 + _height(bbox) + GAP + key_height + GAP + note_height + 1.15)
     fig.axes[0].remove()
@@ -85,7 +86,7 @@ def _map_figure(title: str, subtitle: str, bbox, sites: pd.DataFrame, as_of, not
     maps.draw_region(ax, bbox)
     maps.draw_sites(ax, sites, colours)
     top -= GAP / inches
-    fig.legend(handles=_legend_handles(colours), loc="upper left", bbox_to_anchor=(0.02, top), ncol=3,
+    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.02, top), ncol=3,
                fontsize=charts.MIN_FONT, frameon=False, handletextpad=0.3, columnspacing=0.8, labelspacing=0.45)
     if note:
         fig.text(0.02, top - (key_height + GAP) / inches, note, fontsize=charts.MIN_FONT, va="top", color="#333333")
